@@ -1,0 +1,415 @@
+"""The ``localise`` command: a thin shell over the library.
+
+It parses options into the library's configuration, calls the library, prints results, and maps
+every ``LocaliseError`` to a one-line message and an exit code: 0 when every input succeeded,
+1 when some failed (each named with its reason), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .batch import Item, Outcome, discover, run, write_summary
+from .errors import ConfigError, LocaliseError, ModelNotFoundError
+from .models import (
+    DEFAULT_INDEX_URL,
+    default_models_dir,
+    fetch_index,
+    install_from_index,
+    install_package_file,
+    installed_packages,
+    plan_downloads,
+    remove_package,
+)
+from .pipeline import Pipeline
+from .textio import read_text
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+models_dir_option = click.option(
+    "--models-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="LOCALISE_MODELS_DIR",
+    help="Folder of installed Argos packages [default: argostranslate's own folder, so "
+    "packages installed with argospm are used; env: LOCALISE_MODELS_DIR].",
+)
+index_option = click.option(
+    "--index",
+    "index_url",
+    envvar="ARGOS_PACKAGE_INDEX",
+    default=DEFAULT_INDEX_URL,
+    show_default=True,
+    help="Argos package index to download models from (a folder URL holding index.json; "
+    "file:// works) [env: ARGOS_PACKAGE_INDEX].",
+)
+glossary_options = [
+    click.option(
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Glossary file (.tsv, .csv, .tbx) stacked on top of the bundled one; repeat to "
+        "stack more (later files win).",
+    ),
+    click.option(
+        "--no-bundled-glossary",
+        is_flag=True,
+        help="Do not load the bundled Belarus / Central Asia glossary.",
+    ),
+]
+
+
+def _with(options: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
+    def decorate(function: Any) -> Any:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="localise")
+def main() -> None:
+    """Translate and localise news-agency articles offline.
+
+    \b
+    localise detect ARTICLE...                 which language is each article in
+    localise inspect ARTICLE...                which dates, amounts and names were found
+    localise translate ARTICLE... --to en-GB   translate, keep names, reformat dates/amounts
+    localise models list|install|remove        manage the Argos translation packages
+
+    Run `localise COMMAND --help` for the options of each.
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "target", required=True, metavar="LOCALE",
+              help="Target locale, e.g. en-GB, en-US, de-CH, ru-RU.")
+@click.option("--from", "source", metavar="LANG",
+              help="Source language (ISO 639-1, e.g. de); detected per article when omitted.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder, mirroring the input tree; reports go to OUT/_localise/. "
+              "Without it, a single input file is printed to stdout.")
+@_with(glossary_options)
+@models_dir_option
+@index_option
+@click.option("--offline", is_flag=True,
+              help="Never download: fail when a language pair's model is not installed.")
+@click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
+              help="Beam width: larger is slower and sometimes better.")
+@click.option("--threads", default=0, show_default=True, type=click.IntRange(0),
+              help="CPU threads for translation (0 = all cores).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary line.")
+def translate(
+    paths: tuple[Path, ...],
+    target: str,
+    source: str | None,
+    out_dir: Path | None,
+    glossaries: tuple[Path, ...],
+    no_bundled_glossary: bool,
+    models_dir: Path | None,
+    index_url: str,
+    offline: bool,
+    beam_size: int,
+    threads: int,
+    quiet: bool,
+) -> None:
+    """Translate and localise articles (files or folders, recursively) into LOCALE.
+
+    Names follow the glossary, dates and amounts are rewritten for the target locale and
+    checked after translation; a JSON report per article says what was changed, protected or
+    needs a human look. Same-language targets (a German article --to de-CH) need no model.
+
+    \b
+    Examples:
+      localise translate examples/articles --to en-GB --out out/en-GB
+      localise translate article.txt --to en-US --from de > article.en.txt
+    """
+    models_dir = models_dir or default_models_dir(os.environ)
+    pipeline = _build(
+        lambda: Pipeline(
+            target,
+            source=source,
+            glossaries=_glossary_paths(glossaries, no_bundled_glossary),
+            models_dir=models_dir,
+            beam_size=beam_size,
+            threads=threads,
+        )
+    )
+    if out_dir is None:
+        if len(paths) == 1 and paths[0].is_file():
+            _translate_to_stdout(pipeline, paths[0], offline, index_url, models_dir)
+            return
+        raise click.UsageError("several inputs or a folder need --out DIR for the outputs")
+    items, failures = discover(paths, skip=out_dir)
+    installer = _missing_model_installer(offline, index_url, models_dir)
+    started = time.perf_counter()
+    outcomes = list(failures)
+    with _progress(items, quiet) as advance:
+        for outcome in run(pipeline, items, out_dir, on_missing_model=installer):
+            outcomes.append(outcome)
+            advance(outcome)
+    summary = write_summary(out_dir, outcomes, pipeline.signature("per article"),
+                            time.perf_counter() - started)
+    _finish(outcomes, summary)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def detect(paths: tuple[Path, ...]) -> None:
+    """Print the language of each article: path, ISO 639-1 code, confidence."""
+    from .detect import LanguageDetector
+
+    detector = LanguageDetector()
+    items, failures = discover(paths)
+    for item in items:
+        try:
+            detection = detector.detect(read_text(item.path))
+        except LocaliseError as exc:
+            failures.append(Outcome(item, "failed", error=str(exc)))
+            continue
+        if detection is None:
+            click.echo(f"{item.path}\tunknown\t0.00")
+        else:
+            click.echo(f"{item.path}\t{detection.lang}\t{detection.confidence:.2f}")
+    _exit_for_failures(failures)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per file, per line, in the shape of the gold corpus files.")
+@click.option("--from", "source", metavar="LANG", help="Source language; detected when omitted.")
+@click.option("--to", "target", default="en-GB", show_default=True, metavar="LOCALE",
+              help="Locale to show renderings for (table view).")
+@_with(glossary_options)
+def inspect(
+    paths: tuple[Path, ...],
+    as_json: bool,
+    source: str | None,
+    target: str,
+    glossaries: tuple[Path, ...],
+    no_bundled_glossary: bool,
+) -> None:
+    """Show the dates, amounts, numbers and names found in each article."""
+    pipeline = _build(
+        lambda: Pipeline(
+            target, source=source, glossaries=_glossary_paths(glossaries, no_bundled_glossary)
+        )
+    )
+    failures: list[Outcome] = []
+    for path in paths:
+        item = Item(path, Path(path.name))
+        try:
+            doc = pipeline.analyse(read_text(path))
+        except LocaliseError as exc:
+            failures.append(Outcome(item, "failed", error=str(exc)))
+            if as_json:
+                click.echo(json.dumps({"path": str(path), "error": str(exc)}, ensure_ascii=False))
+            continue
+        if as_json:
+            click.echo(json.dumps(_gold_shape(path, doc), ensure_ascii=False))
+        else:
+            _print_table(path, doc)
+    _exit_for_failures(failures)
+
+
+@main.group(context_settings=CONTEXT)
+def models() -> None:
+    """List, install and remove Argos translation packages."""
+
+
+@models.command("list", context_settings=CONTEXT)
+@models_dir_option
+def models_list(models_dir: Path | None) -> None:
+    """List installed packages: language pair, name and version, folder."""
+    models_dir = models_dir or default_models_dir(os.environ)
+    packages = installed_packages(models_dir)
+    if not packages:
+        click.echo(f"no models installed in {models_dir}; install one with "
+                   f"`localise models install de en` or `localise models install FILE.argosmodel`")
+        return
+    for package in packages:
+        click.echo(f"{package.from_code}→{package.to_code}\t{package}\t{package.path}")
+
+
+@models.command("install", context_settings=CONTEXT)
+@click.argument("what", nargs=-1, required=True, metavar="FILE.argosmodel | FROM TO")
+@models_dir_option
+@index_option
+def models_install(what: tuple[str, ...], models_dir: Path | None, index_url: str) -> None:
+    """Install a package from an .argosmodel file, or a language pair from the package index.
+
+    \b
+    Examples:
+      localise models install translate-de_en-1_9.argosmodel
+      localise models install de en     (downloads de→en, or de→en and en→ru for de ru)
+    """
+    models_dir = models_dir or default_models_dir(os.environ)
+    if len(what) == 1:
+        package = _or_fail(lambda: install_package_file(Path(what[0]), models_dir))
+        click.echo(f"installed {package} into {package.path}")
+    elif len(what) == 2:
+        _install_pair(what[0], what[1], index_url, models_dir)
+    else:
+        raise click.UsageError("give one .argosmodel file, or two language codes such as `de en`")
+
+
+@models.command("remove", context_settings=CONTEXT)
+@click.argument("from_code", metavar="FROM")
+@click.argument("to_code", metavar="TO")
+@models_dir_option
+def models_remove(from_code: str, to_code: str, models_dir: Path | None) -> None:
+    """Remove the installed package for a language pair."""
+    models_dir = models_dir or default_models_dir(os.environ)
+    package = _or_fail(lambda: remove_package(models_dir, from_code, to_code))
+    click.echo(f"removed {package} from {package.path.parent}")
+
+
+def _install_pair(from_code: str, to_code: str, index_url: str, models_dir: Path) -> None:
+    installed = {(p.from_code, p.to_code) for p in installed_packages(models_dir)}
+    entries = _or_fail(lambda: plan_downloads(fetch_index(index_url), from_code, to_code))
+    for entry in entries:
+        if (entry.from_code, entry.to_code) in installed and len(entries) > 1:
+            continue
+        label = f"downloading {entry.from_code}→{entry.to_code} {entry.version}"
+        with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
+            def progress(done: int, total: int | None, bar: Any = bar) -> None:
+                if total:
+                    bar.length = total
+                    bar.update(done - bar.pos)
+
+            package = _or_fail(lambda: install_from_index(entry, models_dir, progress=progress))
+        click.echo(f"installed {package} into {package.path}", err=True)
+
+
+def _missing_model_installer(
+    offline: bool, index_url: str, models_dir: Path
+) -> Callable[[ModelNotFoundError], bool]:
+    tried: set[tuple[str, str]] = set()
+
+    def install(exc: ModelNotFoundError) -> bool:
+        pair = (exc.from_code, exc.to_code)
+        if offline or pair in tried:
+            return False
+        tried.add(pair)
+        click.echo(f"localise: no {pair[0]}→{pair[1]} model installed; installing it from "
+                   f"{index_url} (pass --offline to forbid downloads)", err=True)
+        try:
+            _install_pair(*pair, index_url, models_dir)
+        except SystemExit:
+            return False
+        return True
+
+    return install
+
+
+def _translate_to_stdout(
+    pipeline: Pipeline, path: Path, offline: bool, index_url: str, models_dir: Path
+) -> None:
+    installer = _missing_model_installer(offline, index_url, models_dir)
+    while True:
+        try:
+            result = pipeline.localise_file(path)
+            break
+        except ModelNotFoundError as exc:
+            if not installer(exc):
+                _fail(exc)
+        except LocaliseError as exc:
+            _fail(exc)
+    click.echo(result.text, nl=False)
+    for warning in result.report.warnings:
+        click.echo(f"localise: warning: {path}: {warning}", err=True)
+
+
+@contextmanager
+def _progress(items: Sequence[Item], quiet: bool) -> Iterator[Callable[[Outcome], None]]:
+    stderr = click.get_text_stream("stderr")
+    if not quiet and stderr.isatty() and items:
+        with click.progressbar(length=len(items), label="localising", file=stderr,
+                               show_pos=True, show_eta=True) as bar:
+            yield lambda outcome: bar.update(1)
+        return
+
+    def log(outcome: Outcome) -> None:
+        if not quiet:
+            click.echo(f"{outcome.status}\t{outcome.item.path}", err=True)
+
+    yield log
+
+
+def _finish(outcomes: Sequence[Outcome], summary: Path) -> None:
+    for outcome in outcomes:
+        if outcome.report is not None:
+            for warning in outcome.report.warnings:
+                click.echo(f"localise: warning: {outcome.item.path}: {warning}", err=True)
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("ok", "warning", "failed")}
+    click.echo(
+        f"{len(outcomes)} articles: {counts['ok']} ok, {counts['warning']} with warnings, "
+        f"{counts['failed']} failed; summary in {summary}",
+        err=True,
+    )
+    _exit_for_failures([o for o in outcomes if o.status == "failed"])
+
+
+def _exit_for_failures(failures: Sequence[Outcome]) -> None:
+    for failure in failures:
+        click.echo(f"localise: error: {failure.error if failure.error and str(failure.item.path) in failure.error else f'{failure.item.path}: {failure.error}'}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+def _glossary_paths(glossaries: Sequence[Path], no_bundled: bool) -> list[Path]:
+    from .glossary import bundled_glossaries
+
+    return [*([] if no_bundled else bundled_glossaries()), *glossaries]
+
+
+def _build(factory: Callable[[], Pipeline]) -> Pipeline:
+    try:
+        return factory()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _or_fail(action: Callable[[], Any]) -> Any:
+    try:
+        return action()
+    except LocaliseError as exc:
+        _fail(exc)
+
+
+def _fail(exc: LocaliseError) -> NoReturn:
+    click.echo(f"localise: error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _gold_shape(path: Path, doc: Any) -> dict[str, Any]:
+    kinds = {"dates": "date", "money": "money", "numbers": "number", "names": "name"}
+    return {
+        "path": str(path),
+        "language": doc.lang,
+        "article_date": doc.article_date.isoformat() if doc.article_date else None,
+        **{key: [span.to_json() for span in doc.spans_of(kind)] for key, kind in kinds.items()},
+    }
+
+
+def _print_table(path: Path, doc: Any) -> None:
+    date = doc.article_date.isoformat() if doc.article_date else "unknown"
+    click.echo(f"{path}: language {doc.lang} ({doc.lang_confidence or 0:.2f}), article date {date}")
+    for span in doc.spans:
+        value = json.dumps(span.value.to_json(), ensure_ascii=False)
+        click.echo(f"  {span.start:>6}-{span.end:<6} {span.kind:<7} {span.text!r} → "
+                   f"{span.rendering!r}  {value}")

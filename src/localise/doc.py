@@ -1,0 +1,123 @@
+"""The data object that flows through the stages: article text plus character-offset spans.
+
+A stage is a callable ``Doc -> Doc``. It never mutates the Doc it gets; it returns a new one
+(``doc.replace(...)``, ``doc.with_spans(...)``), so each stage can be tested alone.
+
+Offsets are half-open Python ``str`` offsets into ``Doc.text``, like spaCy's ``start_char`` and
+``end_char``. Spans never overlap: a span is a protected region whose target form
+(``rendering``) replaces its text before machine translation and is verified after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Protocol
+
+SpanKind = Literal["date", "money", "number", "name"]
+SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name")
+
+
+class Value(Protocol):
+    """A parsed value carried by a span (a date, an amount, a glossary entry...)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The value's fields in the shape of the gold files (``value``, ``amounts``...)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Span:
+    """A recognised entity: where it is, what it means, and how the target must write it.
+
+    ``rendering`` is None until a rendering stage has set it; a span with a rendering is
+    protected through translation. ``alternates`` are forms an engine may write instead of the
+    rendering (the source spelling, another language's form); repair replaces them.
+    """
+
+    start: int
+    end: int
+    kind: SpanKind
+    text: str
+    value: Value
+    rendering: str | None = None
+    alternates: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"span offsets must satisfy 0 <= start < end: {self!r}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(f"span text does not match its offsets: {self!r}")
+        if self.kind not in SPAN_KINDS:
+            raise ValueError(f"unknown span kind {self.kind!r}; expected one of {SPAN_KINDS}")
+
+    @property
+    def changed(self) -> bool:
+        """True when the target form differs from the source text."""
+        return self.rendering is not None and self.rendering != self.text
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def to_json(self) -> dict[str, Any]:
+        """The gold-file shape: text, offsets and the value's fields."""
+        return {"text": self.text, "start": self.start, "end": self.end, **self.value.to_json()}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit of machine translation: one sentence (or sentence-like line) of the text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"segment offsets must satisfy 0 <= start < end: {self!r}")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article's text and everything the stages found in it."""
+
+    text: str
+    lang: str | None = None
+    lang_confidence: float | None = None
+    article_date: date | None = None
+    segments: tuple[Segment, ...] = ()
+    spans: tuple[Span, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for span in self.spans:
+            if span.end > len(self.text) or self.text[span.start : span.end] != span.text:
+                raise ValueError(f"span does not match the text at its offsets: {span!r}")
+        for before, after in zip(self.spans, self.spans[1:]):
+            if after.start < before.end:
+                raise ValueError(f"spans overlap or are unsorted: {before!r}, {after!r}")
+        for segment in self.segments:
+            if segment.end > len(self.text):
+                raise ValueError(f"segment beyond the end of the text: {segment!r}")
+
+    def replace(self, **changes: Any) -> Doc:
+        return dataclasses.replace(self, **changes)
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when no span covers any character of ``text[start:end]``."""
+        return not any(span.overlaps(start, end) for span in self.spans)
+
+    def with_spans(self, spans: Iterable[Span]) -> Doc:
+        """A new Doc with these spans added; raises ValueError if any overlaps another."""
+        return self.replace(spans=tuple(sorted((*self.spans, *spans), key=_span_order)))
+
+    def spans_of(self, kind: SpanKind) -> list[Span]:
+        return [span for span in self.spans if span.kind == kind]
+
+    def spans_within(self, start: int, end: int) -> list[Span]:
+        return [span for span in self.spans if start <= span.start and span.end <= end]
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)

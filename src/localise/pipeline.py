@@ -1,0 +1,272 @@
+"""The pipeline: configure once, then localise any number of articles.
+
+::
+
+    text ─▶ detect ─▶ glossary ─▶ entities ─▶ render ─▶ segment ─▶ translate ─▶ verify ─▶ Result
+            (lang)    (names)     (dates,      (target   (sentences  (Argos,      (repair,
+                                   money,       forms)    that never  protected   report)
+                                   numbers)               split spans) spans)
+
+Every stage but translation is a callable ``Doc -> Doc``; the pipeline is their explicit
+sequence. Heavy parts (langdetect profiles, CTranslate2 models) load on first use and are kept
+by the Pipeline instance, so one Pipeline serves a whole batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from . import __version__
+from .checks import Check, protect, verify
+from .detect import SEED, LanguageDetector
+from .doc import Doc, Span
+from .engine import Engine, EngineOptions, load_engine
+from .entities import EntityRecogniser, find_article_date
+from .errors import ConfigError, InputError
+from .glossary import Glossary, GlossaryMatcher
+from .models import default_models_dir
+from .render import EntityRenderer
+from .report import Report, warnings_for
+from .segment import Segmenter
+from .textio import read_text
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that decides a pipeline's output; recorded in every report's signature."""
+
+    target: str
+    source: str | None = None
+    glossaries: tuple[Path, ...] = ()
+    models_dir: Path | None = None
+    engine: EngineOptions = field(default_factory=EngineOptions)
+
+    def __post_init__(self) -> None:
+        parse_locale(self.target)
+        if self.source is not None and not (self.source.isalpha() and len(self.source) <= 3):
+            raise ConfigError(f"source language must be an ISO 639 code like 'de', not {self.source!r}")
+
+
+@dataclass(frozen=True)
+class Result:
+    """A localised article: the target text, the source analysis and the report."""
+
+    text: str
+    doc: Doc
+    report: Report
+
+
+class Pipeline:
+    """Localise articles into one target locale.
+
+    >>> pipeline = Pipeline("en-GB", glossaries=["glossaries/belarus.tsv"])  # doctest: +SKIP
+    >>> result = pipeline.localise("MINSK, 14. Januar (BelTA) – ...")        # doctest: +SKIP
+    >>> result.text, result.report.to_json()                                  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        target: str,
+        *,
+        source: str | None = None,
+        glossaries: Sequence[Path | str] = (),
+        models_dir: Path | str | None = None,
+        beam_size: int = 4,
+        threads: int = 0,
+    ) -> None:
+        self.config = Config(
+            target=target,
+            source=source,
+            glossaries=tuple(Path(g) for g in glossaries),
+            models_dir=Path(models_dir) if models_dir is not None else None,
+            engine=EngineOptions(beam_size=beam_size, threads=threads),
+        )
+        self.locale = parse_locale(target)
+        self._engines: dict[tuple[str, str], Engine] = {}
+        self._recognisers: dict[str, EntityRecogniser | None] = {}
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        return Glossary.load(self.config.glossaries)
+
+    @cached_property
+    def models_dir(self) -> Path:
+        # Only when not configured: argostranslate's folder, as argospm would use it.
+        return self.config.models_dir or default_models_dir(os.environ)
+
+    @cached_property
+    def _detector(self) -> LanguageDetector:
+        return LanguageDetector()
+
+    @cached_property
+    def _renderer(self) -> EntityRenderer:
+        return EntityRenderer(str(self.locale))
+
+    @property
+    def target_lang(self) -> str:
+        return str(self.locale.language)
+
+    def analyse(self, text: str, *, article_date: date | None = None) -> Doc:
+        """Detect, find names and entities, render them for the target, segment."""
+        doc = self._detector(Doc(text))
+        source = self.config.source or doc.lang
+        if source is None:
+            raise ConfigError("cannot detect the language of a text without letters; pass source=")
+        doc = doc.replace(
+            lang=source, article_date=article_date or find_article_date(text, source)
+        )
+        for stage in self._stages(source):
+            doc = stage(doc)
+        return doc
+
+    def localise(self, text: str, *, article_date: date | None = None) -> Result:
+        """Localise one article given as text."""
+        doc = self.analyse(text, article_date=article_date)
+        assert doc.lang is not None
+        if doc.lang == self.target_lang:
+            outputs = [protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments]
+            engine_description = "none (same language: entities and names only)"
+            checks = [Check(span, "kept") for span in doc.spans if span.rendering is not None]
+        else:
+            engine = self.engine(doc.lang, self.target_lang)
+            engine_description = engine.description
+            outputs, checks = self._translate(doc, engine)
+        text_out = _reassemble(doc, outputs)
+        return Result(text=text_out, doc=doc, report=self._report(doc, engine_description, checks))
+
+    def localise_file(self, path: Path | str) -> Result:
+        """Localise one article file; the report names the file."""
+        path = Path(path)
+        result = self.localise(read_text(path))
+        return dataclasses.replace(
+            result, report=dataclasses.replace(result.report, path=str(path))
+        )
+
+    def engine(self, from_code: str, to_code: str) -> Engine:
+        """The engine for a pair, loaded once per pipeline."""
+        key = (from_code, to_code)
+        if key not in self._engines:
+            self._engines[key] = load_engine(self.models_dir, from_code, to_code, self.config.engine)
+        return self._engines[key]
+
+    def signature(self, engine: str) -> dict[str, Any]:
+        import babel
+
+        return {
+            "localise": __version__,
+            "babel": babel.__version__,
+            "cldr": str(babel.core.get_cldr_version()),
+            "engine": engine,
+            "beam_size": self.config.engine.beam_size,
+            "glossary": self.glossary.fingerprint,
+            "detector_seed": SEED,
+            "target": self.config.target,
+            "source": self.config.source or "auto",
+        }
+
+    def _stages(self, source: str) -> list[Callable[[Doc], Doc]]:
+        stages: list[Callable[[Doc], Doc]] = [
+            GlossaryMatcher(self.glossary, source, self.target_lang)
+        ]
+        recogniser = self._recogniser(source)
+        if recogniser is not None:
+            stages += [recogniser, self._renderer]
+        stages.append(Segmenter(source))
+        return stages
+
+    def _recogniser(self, lang: str) -> EntityRecogniser | None:
+        if lang not in self._recognisers:
+            try:
+                self._recognisers[lang] = EntityRecogniser(lang)
+            except ConfigError:
+                self._recognisers[lang] = None  # reported as a warning, not a failure
+        return self._recognisers[lang]
+
+    def _translate(self, doc: Doc, engine: Engine) -> tuple[list[str], list[Check]]:
+        protected = [
+            protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
+        ]
+        translations = engine.translate(protected)
+        if len(translations) != len(protected):
+            raise InputError(
+                doc.meta.get("path", "<text>"),
+                f"the engine returned {len(translations)} segments for {len(protected)}",
+            )
+        target_recogniser = self._recogniser(self.target_lang)
+        find = None
+        if target_recogniser is not None:
+            recogniser = target_recogniser
+
+            def find(text: str) -> list[Span]:
+                return list(recogniser(Doc(text, article_date=doc.article_date)).spans)
+
+        outputs, checks = [], []
+        for segment, translation in zip(doc.segments, translations):
+            repaired, segment_checks = verify(translation, _spans_in(doc, segment), find)
+            outputs.append(repaired)
+            checks.extend(segment_checks)
+        return outputs, checks
+
+    def _report(self, doc: Doc, engine: str, checks: list[Check]) -> Report:
+        warnings = warnings_for(checks)
+        assert doc.lang is not None
+        if self._recogniser(doc.lang) is None:
+            warnings.append(
+                f"no date and number recogniser for {doc.lang!r}: dates and amounts were "
+                f"translated as plain text; check them by hand"
+            )
+        if self.config.source is None and doc.lang_confidence is not None:
+            if doc.lang_confidence < 0.9:
+                warnings.append(
+                    f"language detected as {doc.lang!r} with low confidence "
+                    f"{doc.lang_confidence:.2f}; pass --from to be sure"
+                )
+        warnings.extend(self.glossary.conflict_warnings())
+        return Report(
+            target=self.config.target,
+            source_lang=doc.lang,
+            detected_lang=doc.lang if self.config.source is None else None,
+            confidence=doc.lang_confidence,
+            engine=engine,
+            article_date=doc.article_date.isoformat() if doc.article_date else None,
+            segments=len(doc.segments),
+            checks=tuple(checks),
+            warnings=tuple(warnings),
+            signature=self.signature(engine),
+        )
+
+
+def parse_locale(identifier: str) -> Locale:
+    """A Babel locale from "en-GB", "en_GB" or "de"; ConfigError naming the fix otherwise."""
+    try:
+        return Locale.parse(identifier.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise ConfigError(
+            f"unknown locale {identifier!r}; use a CLDR locale such as en-GB, en-US, de-DE, "
+            f"de-CH or ru-RU"
+        ) from exc
+
+
+def _spans_in(doc: Doc, segment: Any) -> list[Span]:
+    return [span for span in doc.spans_within(segment.start, segment.end) if span.rendering is not None]
+
+
+def _reassemble(doc: Doc, outputs: Sequence[str]) -> str:
+    """The source text with each segment replaced by its output; everything between kept."""
+    parts = []
+    position = 0
+    for segment, output in zip(doc.segments, outputs):
+        parts.append(doc.text[position : segment.start])
+        parts.append(output)
+        position = segment.end
+    parts.append(doc.text[position:])
+    return "".join(parts)

@@ -1,0 +1,85 @@
+"""The report: what was changed, what was protected, and what needs a human look.
+
+Every report carries a signature (like sacrebleu's): the versions, models, glossary hash and
+options that produced the output, so a published article can be traced and reproduced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .checks import Check
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one article's localisation did."""
+
+    target: str
+    source_lang: str
+    detected_lang: str | None
+    confidence: float | None
+    engine: str
+    article_date: str | None
+    segments: int
+    checks: tuple[Check, ...]
+    warnings: tuple[str, ...]
+    signature: Mapping[str, Any]
+    path: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        """``ok``, or ``warning`` when something needs a human look."""
+        return "warning" if self.warnings else "ok"
+
+    @property
+    def names(self) -> list[Check]:
+        return [check for check in self.checks if check.span.kind == "name"]
+
+    @property
+    def conversions(self) -> list[Check]:
+        return [check for check in self.checks if check.span.kind != "name"]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "target": self.target,
+            "language": {
+                "source": self.source_lang,
+                "detected": self.detected_lang,
+                "confidence": self.confidence,
+            },
+            "engine": self.engine,
+            "article_date": self.article_date,
+            "segments": self.segments,
+            "glossary": [_check_json(check) for check in self.names],
+            "conversions": [_check_json(check) for check in self.conversions],
+            "warnings": list(self.warnings),
+            "signature": dict(self.signature),
+            **self.extra,
+        }
+
+
+def _check_json(check: Check) -> dict[str, Any]:
+    span = check.span
+    entry: dict[str, Any] = {"kind": span.kind, **span.to_json()}
+    entry["rendering"] = span.rendering
+    entry["changed"] = span.changed
+    entry["status"] = check.status
+    if check.found is not None:
+        entry["engine_wrote"] = check.found
+    return entry
+
+
+def warnings_for(checks: Sequence[Check]) -> list[str]:
+    """One line per protected span the translation lost and repair could not restore."""
+    return [
+        f"{check.span.kind} {check.span.text!r} (offset {check.span.start}): expected "
+        f"{check.span.rendering!r} in the translation, not found and not repairable"
+        for check in checks
+        if check.status == "missing"
+    ]

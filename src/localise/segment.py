@@ -1,0 +1,104 @@
+"""Sentence segmentation: the units sent to the translation engine.
+
+Argos' own splitter downloads a model on first use (and fails offline); news copy needs only a
+few rules. A segment never crosses a line break, so the article's line structure survives
+translation untouched. A full stop does not end a sentence after an ordinal or day number
+("14. Januar"), a known abbreviation ("Mio.", "Dr.", "z. B.", "млрд."), or an initial ("A.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .doc import Doc, Segment
+
+# Abbreviations that end with a full stop yet rarely end a sentence, per language; matched
+# case-sensitively against the word before the stop. "z. B." is two of them.
+ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        "Abs Abt Bd bzw ca Chr Dr evtl Fa Hr Hrsg inkl Jh Jr Mio Mrd Nr Prof St Str Tsd "
+        "usw vgl z B b d h u a o ä Mag Dipl Ing geb gest"
+        .split()
+    ),
+    "en": frozenset("Mr Mrs Ms Dr Prof St Jr Sr Gen Col Lt Sgt Rep Sen Gov Inc Ltd Co Corp vs "
+                    "etc approx No Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec bn mln".split()),
+    "ru": frozenset("г гг т д п др пр им ул млн млрд тыс руб долл проц см стр рис ст".split()),
+}
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'»“”’)\]]*(?=\s+\S)")
+_WORD_BEFORE = re.compile(r"(\w+)$")
+_STARTS_SENTENCE = re.compile(r"\s+[\"'„“«(\[–—-]*\s*[A-ZÄÖÜА-ЯЁ0-9]")
+
+
+class Segmenter:
+    """Splits a Doc's text into sentence segments, line by line."""
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = ABBREVIATIONS.get(self.lang or doc.lang or "", frozenset())
+        bounds = _join_split_spans(list(split_sentences(doc.text, abbreviations)), doc)
+        return doc.replace(segments=tuple(Segment(start, end) for start, end in bounds))
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterator[
+    tuple[int, int]
+]:
+    """Yield (start, end) of each sentence, without surrounding whitespace."""
+    for line_start, line_end in _lines(text):
+        start = line_start
+        line = text[line_start:line_end]
+        for match in _CANDIDATE.finditer(line):
+            end = line_start + match.end()
+            if _is_boundary(line, match, abbreviations):
+                yield from _trimmed(text, start, end)
+                start = end
+        yield from _trimmed(text, start, line_end)
+
+
+def _join_split_spans(bounds: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
+    """Merge neighbouring segments that a span straddles: a span must reach MT whole."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined and any(s.start < joined[-1][1] and start < s.end for s in doc.spans):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    if not _STARTS_SENTENCE.match(line, match.end()):
+        return False
+    if match.group().startswith(".") and len(match.group()) == 1:
+        word = _WORD_BEFORE.search(line, 0, match.start())
+        if word is not None:
+            token = word.group(1)
+            if token in abbreviations:
+                return False
+            # "14. Januar", "3. Quartal": a day or ordinal number, not a sentence end.
+            if token.isdigit() and len(token) <= 2:
+                return False
+            # An initial: "A. Lukaschenko".
+            if len(token) == 1 and token.isupper():
+                return False
+    return True
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end

@@ -1,0 +1,72 @@
+"""The Argos engine on real (copy) packages: batching, pivot, options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from localise.engine import ArgosEngine, EngineOptions, PivotEngine, load_engine
+from localise.errors import ConfigError, ModelNotFoundError
+from localise.models import install_package_file
+from localise.testing import build_copy_package
+
+SENTENCES = [
+    "MINSK, 14. Januar (BelTA) – Der Handel wächst.",
+    "„Wir liefern 300 Busse_für Astana“, sagte er.",
+    "Лукашенко провёл совещание 14 января.",
+    "Exports reached $1.1 billion to $1.2 billion.",
+    "",
+]
+
+
+def test_copy_model_translates_a_batch_exactly(models_dir: Path) -> None:
+    engine = load_engine(models_dir, "de", "en")
+    assert isinstance(engine, ArgosEngine)
+    assert engine.translate(SENTENCES) == SENTENCES
+    assert engine.translate([]) == []
+
+
+def test_pivot_through_english(models_dir: Path) -> None:
+    engine = load_engine(models_dir, "de", "ru")
+    assert isinstance(engine, PivotEngine)
+    assert engine.description == "translate-de_en 1.0 + translate-en_ru 1.0"
+    assert engine.translate(SENTENCES[:2]) == SENTENCES[:2]
+
+
+def test_a_long_sentence_is_not_cut(models_dir: Path) -> None:
+    sentence = " ".join(f"Wort{n} und Zahl {n}," for n in range(45)) + " Ende."
+    assert load_engine(models_dir, "de", "en").translate([sentence]) == [sentence]
+
+
+def test_the_long_sentence_is_longer_than_the_default_limit(models_dir: Path) -> None:
+    engine = load_engine(models_dir, "de", "en")
+    assert isinstance(engine, ArgosEngine)
+    sentence = " ".join(f"Wort{n} und Zahl {n}," for n in range(45))
+    assert len(engine._tokenizer.encode(sentence)) > 256
+
+
+def test_replacements_simulate_translating_known_words(tmp_path: Path) -> None:
+    archive = build_copy_package(tmp_path, "de", "en", replacements={"▁Haus": "▁house"})
+    package = install_package_file(archive, tmp_path / "models")
+    engine = ArgosEngine(package, EngineOptions(beam_size=1))
+    assert engine.translate(["Das Haus ist groß."]) == ["Das house ist groß."]
+
+
+def test_missing_pair(models_dir: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match="run `localise models install ru de`"):
+        load_engine(models_dir, "ru", "de")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"beam_size": 0}, "beam size must be between 1 and 16, got 0"),
+        ({"threads": -1}, "threads must be 0 (all cores) or more, got -1"),
+        ({"batch_size": 0}, "batch size must be at least 1, got 0"),
+    ],
+)
+def test_bad_options(options: dict[str, int], message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        EngineOptions(**options)
+    assert str(caught.value) == message
