@@ -32,7 +32,9 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
 METADATA = json.dumps({"from_code": "de", "to_code": "en", "package_version": "1.0"}).encode()
 
 
-def test_install_from_file_lists_and_removes(tmp_path: Path, package_files: dict[str, Path]) -> None:
+def test_install_from_file_lists_and_removes(
+    tmp_path: Path, package_files: dict[str, Path]
+) -> None:
     models = tmp_path / "models"
     package = install_package_file(package_files["de-en"], models)
     assert (package.from_code, package.to_code, package.version) == ("de", "en", "1.0")
@@ -54,17 +56,28 @@ def test_reinstall_replaces_the_same_pair(tmp_path: Path, package_files: dict[st
 @pytest.mark.parametrize(
     ("members", "reason"),
     [
-        ({"pkg/../../evil.txt": b"x", "pkg/metadata.json": METADATA},
-         "member 'pkg/../../evil.txt' would escape the models folder"),
-        ({"/abs/metadata.json": METADATA}, "member '/abs/metadata.json' would escape the models folder"),
-        ({"a/metadata.json": METADATA, "b/model/model.bin": b""},
-         "expected one top-level folder, found a, b"),
+        (
+            {"pkg/../../evil.txt": b"x", "pkg/metadata.json": METADATA},
+            "member 'pkg/../../evil.txt' would escape the models folder",
+        ),
+        (
+            {"/abs/metadata.json": METADATA},
+            "member '/abs/metadata.json' would escape the models folder",
+        ),
+        (
+            {"a/metadata.json": METADATA, "b/model/model.bin": b""},
+            "expected one top-level folder, found a, b",
+        ),
         ({"pkg/model/model.bin": b""}, "no pkg/metadata.json"),
         ({"pkg/metadata.json": METADATA}, "no pkg/model/ folder with the CTranslate2 model"),
-        ({"pkg/metadata.json": b"{not json", "pkg/model/model.bin": b""},
-         "metadata.json is not valid JSON"),
-        ({"pkg/metadata.json": b'{"from_code": "de"}', "pkg/model/model.bin": b""},
-         "metadata.json has no valid 'to_code': None"),
+        (
+            {"pkg/metadata.json": b"{not json", "pkg/model/model.bin": b""},
+            "metadata.json is not valid JSON",
+        ),
+        (
+            {"pkg/metadata.json": b'{"from_code": "de"}', "pkg/model/model.bin": b""},
+            "metadata.json has no valid 'to_code': None",
+        ),
     ],
 )
 def test_invalid_packages_are_refused(
@@ -112,7 +125,9 @@ def test_missing_pair_names_the_install_command(models_dir: Path) -> None:
 
 
 def test_install_from_a_file_index(tmp_path: Path, package_files: dict[str, Path]) -> None:
-    index = write_package_index(tmp_path / "index", [package_files["de-en"], package_files["en-ru"]])
+    index = write_package_index(
+        tmp_path / "index", [package_files["de-en"], package_files["en-ru"]]
+    )
     entries = fetch_index(index.parent.as_uri() + "/")
     assert {(e.from_code, e.to_code) for e in entries} == {("de", "en"), ("en", "ru")}
     plan = plan_downloads(entries, "de", "ru")
@@ -121,14 +136,17 @@ def test_install_from_a_file_index(tmp_path: Path, package_files: dict[str, Path
     models = tmp_path / "models"
     for entry in plan:
         install_from_index(entry, models, progress=lambda done, total: seen.append(done))
-    assert [p.name for p in find_route(models, "de", "ru")] == ["translate-de_en", "translate-en_ru"]
+    assert [p.name for p in find_route(models, "de", "ru")] == [
+        "translate-de_en",
+        "translate-en_ru",
+    ]
     assert seen and seen[-1] > 0
     assert {p.name for p in models.iterdir()} == {"translate-de_en-1_0", "translate-en_ru-1_0"}
 
 
 def test_index_without_the_pair(tmp_path: Path, package_files: dict[str, Path]) -> None:
     index = write_package_index(tmp_path / "index", [package_files["de-en"]])
-    with pytest.raises(PackageIndexError, match="offers no ru→de package.*it offers: de→en"):
+    with pytest.raises(PackageIndexError, match=r"offers no ru→de package.*it offers: de→en"):
         plan_downloads(fetch_index(index.parent.as_uri()), "ru", "de")
 
 

@@ -14,9 +14,14 @@ def _split(text: str, lang: str = "de") -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("MINSK, 14. Januar (BelTA) – Der Handel wächst. Das sagte er.",
-         ["MINSK, 14. Januar (BelTA) – Der Handel wächst.", "Das sagte er."]),
-        ("Es geht um 5 Mio. Euro. Dr. Bogdanow sprach.", ["Es geht um 5 Mio. Euro.", "Dr. Bogdanow sprach."]),
+        (
+            "MINSK, 14. Januar (BelTA) – Der Handel wächst. Das sagte er.",
+            ["MINSK, 14. Januar (BelTA) – Der Handel wächst.", "Das sagte er."],
+        ),
+        (
+            "Es geht um 5 Mio. Euro. Dr. Bogdanow sprach.",
+            ["Es geht um 5 Mio. Euro.", "Dr. Bogdanow sprach."],
+        ),
         ("Das gilt z. B. für MAZ. Nun weiter.", ["Das gilt z. B. für MAZ.", "Nun weiter."]),
         ("A. Lukaschenko kam. Er sprach.", ["A. Lukaschenko kam.", "Er sprach."]),
         ("„Wir liefern.“ Dann ging er.", ["„Wir liefern.“", "Dann ging er."]),

@@ -49,7 +49,9 @@ class Outcome:
     output: Path | None = None
 
 
-def discover(paths: Iterable[Path], *, skip: Path | None = None) -> tuple[list[Item], list[Outcome]]:
+def discover(
+    paths: Iterable[Path], *, skip: Path | None = None
+) -> tuple[list[Item], list[Outcome]]:
     """Articles under ``paths`` (folders recursively), and failures for paths that are unusable.
 
     Hidden files and folders are skipped, and so is ``skip`` (the output folder) so that a run
@@ -65,8 +67,10 @@ def discover(paths: Iterable[Path], *, skip: Path | None = None) -> tuple[list[I
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
             failures.append(
-                _failed(Item(path, Path(path.name)), f"unsupported file type {path.suffix!r}; "
-                        f"localise reads {supported}")
+                _failed(
+                    Item(path, Path(path.name)),
+                    f"unsupported file type {path.suffix!r}; localise reads {supported}",
+                )
             )
         else:
             items.append(Item(path, Path(path.name)))
@@ -107,8 +111,15 @@ def write_summary(
     return path
 
 
+def error_text(exc: LocaliseError) -> str:
+    """The message for an article's failure, without the path the caller prints anyway."""
+    return exc.reason if isinstance(exc, InputError) else str(exc)
+
+
 def report_path(out_dir: Path, item: Item) -> Path:
-    return out_dir / STATE_FOLDER / "reports" / item.relative.with_name(item.relative.name + ".json")
+    return (
+        out_dir / STATE_FOLDER / "reports" / item.relative.with_name(item.relative.name + ".json")
+    )
 
 
 def _localise_one(
@@ -123,13 +134,18 @@ def _localise_one(
             if on_missing_model is None or not on_missing_model(exc):
                 return _failed(item, str(exc))
         except LocaliseError as exc:
-            message = exc.reason if isinstance(exc, InputError) else str(exc)
-            return _failed(item, message)
+            return _failed(item, error_text(exc))
     output = out_dir / item.relative
     write_atomic(output, result.text)
     report = result.report
-    payload = {**report.to_json(), "output": str(output), "seconds": round(time.perf_counter() - started, 3)}
-    write_atomic(report_path(out_dir, item), json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    payload = {
+        **report.to_json(),
+        "output": str(output),
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    write_atomic(
+        report_path(out_dir, item), json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    )
     status: Status = "warning" if report.warnings else "ok"
     return Outcome(item, status, report=report, output=output)
 
@@ -142,8 +158,11 @@ def _without_collisions(
     for item in items:
         if item.relative in first:
             failures.append(
-                _failed(item, f"would overwrite the output of {first[item.relative].path}; "
-                        f"localise these inputs in separate runs or with separate --out folders")
+                _failed(
+                    item,
+                    f"would overwrite the output of {first[item.relative].path}; "
+                    f"localise these inputs in separate runs or with separate --out folders",
+                )
             )
         else:
             first[item.relative] = item

@@ -63,6 +63,8 @@ def verify(
             checks.append(Check(span, "kept"))
             continue
         hit = _find_alternate(output, span, claimed)
+        if hit is not None:
+            hit = _with_clitic(output, hit, rendering)
         if hit is None and find_entities is not None:
             if recognised is None:
                 recognised = find_entities(output)
@@ -87,13 +89,23 @@ def _find_alternate(
     return None
 
 
+def _with_clitic(output: str, hit: tuple[int, int], rendering: str) -> tuple[int, int]:
+    """Extend a hit over the possessive the rendering carries too ("Lukaschenko" + "'s")."""
+    for apostrophe in "'’":
+        if apostrophe in rendering:
+            clitic = rendering[rendering.rindex(apostrophe) :]
+            if output.startswith(clitic, hit[1]):
+                return hit[0], hit[1] + len(clitic)
+    return hit
+
+
 def _find_same_value(
     span: Span, recognised: Sequence[Span], claimed: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     for candidate in recognised:
-        if candidate.kind == span.kind and candidate.value == span.value:
-            if not any(_overlaps(candidate.start, candidate.end, c) for c in claimed):
-                return candidate.start, candidate.end
+        same = candidate.kind == span.kind and candidate.value == span.value
+        if same and not any(_overlaps(candidate.start, candidate.end, c) for c in claimed):
+            return candidate.start, candidate.end
     return None
 
 

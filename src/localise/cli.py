@@ -19,10 +19,11 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .batch import Item, Outcome, discover, run, write_summary
+from .batch import Item, Outcome, discover, error_text, run, write_summary
 from .errors import ConfigError, LocaliseError, ModelNotFoundError
 from .models import (
     DEFAULT_INDEX_URL,
+    IndexEntry,
     default_models_dir,
     fetch_index,
     install_from_index,
@@ -95,22 +96,48 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--to", "target", required=True, metavar="LOCALE",
-              help="Target locale, e.g. en-GB, en-US, de-CH, ru-RU.")
-@click.option("--from", "source", metavar="LANG",
-              help="Source language (ISO 639-1, e.g. de); detected per article when omitted.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder, mirroring the input tree; reports go to OUT/_localise/. "
-              "Without it, a single input file is printed to stdout.")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="LOCALE",
+    help="Target locale, e.g. en-GB, en-US, de-CH, ru-RU.",
+)
+@click.option(
+    "--from",
+    "source",
+    metavar="LANG",
+    help="Source language (ISO 639-1, e.g. de); detected per article when omitted.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder, mirroring the input tree; reports go to OUT/_localise/. "
+    "Without it, a single input file is printed to stdout.",
+)
 @_with(glossary_options)
 @models_dir_option
 @index_option
-@click.option("--offline", is_flag=True,
-              help="Never download: fail when a language pair's model is not installed.")
-@click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
-              help="Beam width: larger is slower and sometimes better.")
-@click.option("--threads", default=0, show_default=True, type=click.IntRange(0),
-              help="CPU threads for translation (0 = all cores).")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Never download: fail when a language pair's model is not installed.",
+)
+@click.option(
+    "--beam-size",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 16),
+    help="Beam width: larger is slower and sometimes better.",
+)
+@click.option(
+    "--threads",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0),
+    help="CPU threads for translation (0 = all cores).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary line.")
 def translate(
     paths: tuple[Path, ...],
@@ -161,8 +188,9 @@ def translate(
         for outcome in run(pipeline, items, out_dir, on_missing_model=installer):
             outcomes.append(outcome)
             advance(outcome)
-    summary = write_summary(out_dir, outcomes, pipeline.signature("per article"),
-                            time.perf_counter() - started)
+    summary = write_summary(
+        out_dir, outcomes, pipeline.signature("per article"), time.perf_counter() - started
+    )
     _finish(outcomes, summary)
 
 
@@ -178,7 +206,7 @@ def detect(paths: tuple[Path, ...]) -> None:
         try:
             detection = detector.detect(read_text(item.path))
         except LocaliseError as exc:
-            failures.append(Outcome(item, "failed", error=str(exc)))
+            failures.append(Outcome(item, "failed", error=error_text(exc)))
             continue
         if detection is None:
             click.echo(f"{item.path}\tunknown\t0.00")
@@ -189,11 +217,21 @@ def detect(paths: tuple[Path, ...]) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True,
-              help="One JSON object per file, per line, in the shape of the gold corpus files.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object per file, per line, in the shape of the gold corpus files.",
+)
 @click.option("--from", "source", metavar="LANG", help="Source language; detected when omitted.")
-@click.option("--to", "target", default="en-GB", show_default=True, metavar="LOCALE",
-              help="Locale to show renderings for (table view).")
+@click.option(
+    "--to",
+    "target",
+    default="en-GB",
+    show_default=True,
+    metavar="LOCALE",
+    help="Locale to show renderings for (table view).",
+)
 @_with(glossary_options)
 def inspect(
     paths: tuple[Path, ...],
@@ -215,9 +253,11 @@ def inspect(
         try:
             doc = pipeline.analyse(read_text(path))
         except LocaliseError as exc:
-            failures.append(Outcome(item, "failed", error=str(exc)))
+            failures.append(Outcome(item, "failed", error=error_text(exc)))
             if as_json:
-                click.echo(json.dumps({"path": str(path), "error": str(exc)}, ensure_ascii=False))
+                click.echo(
+                    json.dumps({"path": str(path), "error": error_text(exc)}, ensure_ascii=False)
+                )
             continue
         if as_json:
             click.echo(json.dumps(_gold_shape(path, doc), ensure_ascii=False))
@@ -238,8 +278,10 @@ def models_list(models_dir: Path | None) -> None:
     models_dir = models_dir or default_models_dir(os.environ)
     packages = installed_packages(models_dir)
     if not packages:
-        click.echo(f"no models installed in {models_dir}; install one with "
-                   f"`localise models install de en` or `localise models install FILE.argosmodel`")
+        click.echo(
+            f"no models installed in {models_dir}; install one with "
+            f"`localise models install de en` or `localise models install FILE.argosmodel`"
+        )
         return
     for package in packages:
         click.echo(f"{package.from_code}→{package.to_code}\t{package}\t{package.path}")
@@ -278,21 +320,81 @@ def models_remove(from_code: str, to_code: str, models_dir: Path | None) -> None
     click.echo(f"removed {package} from {package.path.parent}")
 
 
+@main.group(context_settings=CONTEXT)
+def glossary() -> None:
+    """Check glossary files, and find the names they lack."""
+
+
+@glossary.command("check", context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def glossary_check(paths: tuple[Path, ...]) -> None:
+    """Check glossary files, stacked in the order given: malformed rows (with line numbers),
+    duplicates, conflicts between files, empty cells, names that are common words.
+
+    Exit code 1 when a file has errors; warnings alone exit 0.
+    """
+    from .glossary_tools import check_glossary
+
+    problems = check_glossary(paths)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(problem.severity == "error" for problem in problems)
+    click.echo(f"{len(paths)} files: {errors} errors, {len(problems) - errors} warnings", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@glossary.command("suggest", context_settings=CONTEXT)
+@click.argument("articles", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--lang", required=True, help="Language of the articles: de, en, ru...")
+@_with(glossary_options)
+@click.option("--min-count", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Leave out names seen fewer times.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the TSV to this file [default: standard output].")  # fmt: skip
+def glossary_suggest(
+    articles: tuple[Path, ...],
+    lang: str,
+    glossaries: tuple[Path, ...],
+    no_bundled_glossary: bool,
+    min_count: int,
+    output: Path | None,
+) -> None:
+    """List proper names in ARTICLES (files or folders of *.txt) that no glossary covers,
+    most frequent first, as glossary rows (TSV) for an editor to fill in.
+    """
+    from .glossary import Glossary
+    from .glossary_tools import suggest_names, write_suggestions_tsv
+
+    loaded = _or_fail(lambda: Glossary.load(_glossary_paths(glossaries, no_bundled_glossary)))
+    candidates = _or_fail(lambda: suggest_names(articles, loaded, lang, min_count=min_count))
+    if output is None:
+        write_suggestions_tsv(candidates, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            write_suggestions_tsv(candidates, out)
+    click.echo(f"{len(candidates)} names not in the glossary", err=True)
+
+
 def _install_pair(from_code: str, to_code: str, index_url: str, models_dir: Path) -> None:
     installed = {(p.from_code, p.to_code) for p in installed_packages(models_dir)}
     entries = _or_fail(lambda: plan_downloads(fetch_index(index_url), from_code, to_code))
     for entry in entries:
-        if (entry.from_code, entry.to_code) in installed and len(entries) > 1:
-            continue
-        label = f"downloading {entry.from_code}→{entry.to_code} {entry.version}"
-        with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
-            def progress(done: int, total: int | None, bar: Any = bar) -> None:
-                if total:
-                    bar.length = total
-                    bar.update(done - bar.pos)
+        if (entry.from_code, entry.to_code) not in installed or len(entries) == 1:
+            _download_and_install(entry, models_dir)
 
-            package = _or_fail(lambda: install_from_index(entry, models_dir, progress=progress))
-        click.echo(f"installed {package} into {package.path}", err=True)
+
+def _download_and_install(entry: IndexEntry, models_dir: Path) -> None:
+    label = f"downloading {entry.from_code}→{entry.to_code} {entry.version}"
+    with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
+
+        def progress(done: int, total: int | None) -> None:
+            if total:
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        package = _or_fail(lambda: install_from_index(entry, models_dir, progress=progress))
+    click.echo(f"installed {package} into {package.path}", err=True)
 
 
 def _missing_model_installer(
@@ -305,8 +407,11 @@ def _missing_model_installer(
         if offline or pair in tried:
             return False
         tried.add(pair)
-        click.echo(f"localise: no {pair[0]}→{pair[1]} model installed; installing it from "
-                   f"{index_url} (pass --offline to forbid downloads)", err=True)
+        click.echo(
+            f"localise: no {pair[0]}→{pair[1]} model installed; installing it from "
+            f"{index_url} (pass --offline to forbid downloads)",
+            err=True,
+        )
         try:
             _install_pair(*pair, index_url, models_dir)
         except SystemExit:
@@ -336,10 +441,11 @@ def _translate_to_stdout(
 
 @contextmanager
 def _progress(items: Sequence[Item], quiet: bool) -> Iterator[Callable[[Outcome], None]]:
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     if not quiet and stderr.isatty() and items:
-        with click.progressbar(length=len(items), label="localising", file=stderr,
-                               show_pos=True, show_eta=True) as bar:
+        with click.progressbar(
+            length=len(items), label="localising", file=stderr, show_pos=True, show_eta=True
+        ) as bar:
             yield lambda outcome: bar.update(1)
         return
 
@@ -355,7 +461,9 @@ def _finish(outcomes: Sequence[Outcome], summary: Path) -> None:
         if outcome.report is not None:
             for warning in outcome.report.warnings:
                 click.echo(f"localise: warning: {outcome.item.path}: {warning}", err=True)
-    counts = {status: sum(o.status == status for o in outcomes) for status in ("ok", "warning", "failed")}
+    counts = {
+        status: sum(o.status == status for o in outcomes) for status in ("ok", "warning", "failed")
+    }
     click.echo(
         f"{len(outcomes)} articles: {counts['ok']} ok, {counts['warning']} with warnings, "
         f"{counts['failed']} failed; summary in {summary}",
@@ -366,7 +474,7 @@ def _finish(outcomes: Sequence[Outcome], summary: Path) -> None:
 
 def _exit_for_failures(failures: Sequence[Outcome]) -> None:
     for failure in failures:
-        click.echo(f"localise: error: {failure.error if failure.error and str(failure.item.path) in failure.error else f'{failure.item.path}: {failure.error}'}", err=True)
+        click.echo(f"localise: error: {failure.item.path}: {failure.error}", err=True)
     if failures:
         sys.exit(1)
 
@@ -411,5 +519,7 @@ def _print_table(path: Path, doc: Any) -> None:
     click.echo(f"{path}: language {doc.lang} ({doc.lang_confidence or 0:.2f}), article date {date}")
     for span in doc.spans:
         value = json.dumps(span.value.to_json(), ensure_ascii=False)
-        click.echo(f"  {span.start:>6}-{span.end:<6} {span.kind:<7} {span.text!r} → "
-                   f"{span.rendering!r}  {value}")
+        click.echo(
+            f"  {span.start:>6}-{span.end:<6} {span.kind:<7} {span.text!r} → "
+            f"{span.rendering!r}  {value}"
+        )

@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any, Literal, Protocol
 
 SpanKind = Literal["date", "money", "number", "name"]
@@ -94,7 +95,7 @@ class Doc:
         for span in self.spans:
             if span.end > len(self.text) or self.text[span.start : span.end] != span.text:
                 raise ValueError(f"span does not match the text at its offsets: {span!r}")
-        for before, after in zip(self.spans, self.spans[1:]):
+        for before, after in pairwise(self.spans):
             if after.start < before.end:
                 raise ValueError(f"spans overlap or are unsorted: {before!r}, {after!r}")
         for segment in self.segments:

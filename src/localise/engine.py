@@ -17,7 +17,6 @@ from typing import Any, Protocol
 from .errors import ConfigError, ModelError
 from .models import InstalledPackage, find_route
 
-
 MAX_DECODING_LENGTH = 1024
 
 

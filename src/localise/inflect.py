@@ -20,6 +20,8 @@ recognise the same forms but lose the case, and conflates names with common word
 ('Alexander Lukaschenkos', "Belarus'")
 """
 
+# Cyrillic and typographic quotes here are data, not look-alike typos.
+
 from __future__ import annotations
 
 import re
@@ -48,7 +50,11 @@ def word_forms(word: str, lang: str, *, final: bool = True, person: bool = False
     if lang in ("ru", "be", "uk"):
         return _russian(word)
     if lang == "en" and final:
-        return {word: None, possessive(word, "en"): "poss"}
+        return {
+            word: None,
+            possessive(word, "en"): "poss",
+            possessive(word, "en", apostrophe="’"): "poss",
+        }
     return {word: None}
 
 
@@ -72,16 +78,21 @@ def _german(word: str, *, final: bool, person: bool) -> Forms:
     forms: Forms = {word: None}
     if not final:
         adjective = _GERMAN_ADJECTIVE.match(word)
-        if adjective is not None and not person:
+        if person:
+            return forms  # first names are not declined: "Alexander Lukaschenkos"
+        if adjective is not None:
             stem = adjective.group(1)
             for ending in ("e", "en", "er", "es", "em"):
                 forms.setdefault(stem + ending, None)
             # Texts write "das staatliche Grenzkomitee" as well as "Staatliche".
             for form in list(forms):
                 forms.setdefault(form[0].lower() + form[1:], None)
-        return forms
+            return forms
+        # The head noun comes first in "Gebiet Brest", "Palast der Unabhängigkeit".
     forms[possessive(word, "de")] = "gen"
     forms[possessive(word, "de", apostrophe="’")] = "gen"
+    if word[-1:].isupper():
+        forms.setdefault(word + "s", "gen")  # acronyms: "des IWFs", "BelAZs"
     if word[-1:].isalpha() and word[-1].lower() not in "sxzß" + _VOWELS and word[-1].islower():
         forms.setdefault(word + "es", "gen")  # des Unionsstaates, des Ministerrates
     return forms
@@ -98,7 +109,13 @@ def _russian(word: str) -> Forms:
         # Abbreviations read as words take lowercase endings: "МАЗа", "БЕЛАЗом".
         if lower[-1] in _VOWELS:
             return {word: None}
-        return {word: None, word + "а": "gen", word + "у": "dat", word + "ом": "ins", word + "е": "prep"}
+        return {
+            word: None,
+            word + "а": "gen",
+            word + "у": "dat",
+            word + "ом": "ins",
+            word + "е": "prep",
+        }
     for ending, paradigm in _RU_PARADIGMS:
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             stem = word[: len(word) - len(ending)]
@@ -109,7 +126,13 @@ def _russian(word: str) -> Forms:
     if lower[-1] in _VOWELS:
         return {word: None}  # Лукашенко, Гродно, Тбилиси: not declined
     ins = "ем" if lower[-1] in _RU_SIBILANTS else "ом"
-    forms = {word: None, word + "а": "gen", word + "у": "dat", word + ins: "ins", word + "е": "prep"}
+    forms = {
+        word: None,
+        word + "а": "gen",
+        word + "у": "dat",
+        word + ins: "ins",
+        word + "е": "prep",
+    }
     if re.search(r"(ов|ев|ёв|ин|ын)$", lower):
         forms[word + "ым"] = "ins"  # surnames: Богдановым, Путиным (places keep -ом)
     return forms
@@ -119,11 +142,11 @@ def _match_case(suffix: str, word: str) -> str:
     return suffix.upper() if word.isupper() else suffix
 
 
-_RU_ADJ_MASC = (("ого", "gen"), ("ому", "dat"), ("ым", "ins"), ("ом", "prep"))
-_RU_ADJ_SOFT = (("его", "gen"), ("ему", "dat"), ("им", "ins"), ("ем", "prep"))
+_Paradigm = tuple[tuple[str, "Case | None"], ...]
+_RU_ADJ_MASC: _Paradigm = (("ого", "gen"), ("ому", "dat"), ("ым", "ins"), ("ом", "prep"))
 # Ordered: the first ending that fits decides the paradigm.
-_RU_PARADIGMS: tuple[tuple[str, tuple[tuple[str, Case | None], ...]], ...] = (
-    ("ская", (("ской", None), ("скую", "acc"), ("ской", None))),
+_RU_PARADIGMS: tuple[tuple[str, _Paradigm], ...] = (
+    ("ская", (("ской", None), ("скую", "acc"))),
     ("цкая", (("цкой", None), ("цкую", "acc"))),
     ("ая", (("ой", None), ("ую", "acc"), ("ою", "ins"))),
     ("яя", (("ей", None), ("юю", "acc"))),

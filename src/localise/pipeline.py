@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -53,7 +53,9 @@ class Config:
     def __post_init__(self) -> None:
         parse_locale(self.target)
         if self.source is not None and not (self.source.isalpha() and len(self.source) <= 3):
-            raise ConfigError(f"source language must be an ISO 639 code like 'de', not {self.source!r}")
+            raise ConfigError(
+                f"source language must be an ISO 639 code like 'de', not {self.source!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Pipeline:
         models_dir: Path | str | None = None,
         beam_size: int = 4,
         threads: int = 0,
+        engines: Mapping[tuple[str, str], Engine] | None = None,
     ) -> None:
         self.config = Config(
             target=target,
@@ -91,7 +94,9 @@ class Pipeline:
             engine=EngineOptions(beam_size=beam_size, threads=threads),
         )
         self.locale = parse_locale(target)
-        self._engines: dict[tuple[str, str], Engine] = {}
+        # Engines given by the caller (any object with ``translate`` and ``description``) are
+        # used for their pairs instead of installed packages.
+        self._engines: dict[tuple[str, str], Engine] = dict(engines or {})
         self._recognisers: dict[str, EntityRecogniser | None] = {}
 
     @cached_property
@@ -121,9 +126,9 @@ class Pipeline:
         source = self.config.source or doc.lang
         if source is None:
             raise ConfigError("cannot detect the language of a text without letters; pass source=")
-        doc = doc.replace(
-            lang=source, article_date=article_date or find_article_date(text, source)
-        )
+        if article_date is None:
+            article_date = find_article_date(text, source, recogniser=self._recogniser(source))
+        doc = doc.replace(lang=source, article_date=article_date)
         for stage in self._stages(source):
             doc = stage(doc)
         return doc
@@ -133,7 +138,9 @@ class Pipeline:
         doc = self.analyse(text, article_date=article_date)
         assert doc.lang is not None
         if doc.lang == self.target_lang:
-            outputs = [protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments]
+            outputs = [
+                protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
+            ]
             engine_description = "none (same language: entities and names only)"
             checks = [Check(span, "kept") for span in doc.spans if span.rendering is not None]
         else:
@@ -155,7 +162,9 @@ class Pipeline:
         """The engine for a pair, loaded once per pipeline."""
         key = (from_code, to_code)
         if key not in self._engines:
-            self._engines[key] = load_engine(self.models_dir, from_code, to_code, self.config.engine)
+            self._engines[key] = load_engine(
+                self.models_dir, from_code, to_code, self.config.engine
+            )
         return self._engines[key]
 
     def signature(self, engine: str) -> dict[str, Any]:
@@ -201,7 +210,8 @@ class Pipeline:
                 doc.meta.get("path", "<text>"),
                 f"the engine returned {len(translations)} segments for {len(protected)}",
             )
-        target_recogniser = self._recogniser(self.target_lang)
+        # The target locale's own separators: de-CH writes "1.1 Milliarden", not "1,1".
+        target_recogniser = self._recogniser(str(self.locale))
         find = None
         if target_recogniser is not None:
             recogniser = target_recogniser
@@ -210,7 +220,7 @@ class Pipeline:
                 return list(recogniser(Doc(text, article_date=doc.article_date)).spans)
 
         outputs, checks = [], []
-        for segment, translation in zip(doc.segments, translations):
+        for segment, translation in zip(doc.segments, translations, strict=True):
             repaired, segment_checks = verify(translation, _spans_in(doc, segment), find)
             outputs.append(repaired)
             checks.extend(segment_checks)
@@ -224,12 +234,12 @@ class Pipeline:
                 f"no date and number recogniser for {doc.lang!r}: dates and amounts were "
                 f"translated as plain text; check them by hand"
             )
-        if self.config.source is None and doc.lang_confidence is not None:
-            if doc.lang_confidence < 0.9:
-                warnings.append(
-                    f"language detected as {doc.lang!r} with low confidence "
-                    f"{doc.lang_confidence:.2f}; pass --from to be sure"
-                )
+        confidence = doc.lang_confidence
+        if self.config.source is None and confidence is not None and confidence < 0.9:
+            warnings.append(
+                f"language detected as {doc.lang!r} with low confidence {confidence:.2f}; "
+                f"pass --from to be sure"
+            )
         warnings.extend(self.glossary.conflict_warnings())
         return Report(
             target=self.config.target,
@@ -257,14 +267,16 @@ def parse_locale(identifier: str) -> Locale:
 
 
 def _spans_in(doc: Doc, segment: Any) -> list[Span]:
-    return [span for span in doc.spans_within(segment.start, segment.end) if span.rendering is not None]
+    return [
+        span for span in doc.spans_within(segment.start, segment.end) if span.rendering is not None
+    ]
 
 
 def _reassemble(doc: Doc, outputs: Sequence[str]) -> str:
     """The source text with each segment replaced by its output; everything between kept."""
     parts = []
     position = 0
-    for segment, output in zip(doc.segments, outputs):
+    for segment, output in zip(doc.segments, outputs, strict=True):
         parts.append(doc.text[position : segment.start])
         parts.append(output)
         position = segment.end

@@ -17,14 +17,20 @@ from .doc import Doc, Segment
 # case-sensitively against the word before the stop. "z. B." is two of them.
 ABBREVIATIONS: dict[str, frozenset[str]] = {
     "de": frozenset(
-        "Abs Abt Bd bzw ca Chr Dr evtl Fa Hr Hrsg inkl Jh Jr Mio Mrd Nr Prof St Str Tsd "
-        "usw vgl z B b d h u a o ä Mag Dipl Ing geb gest"
-        .split()
+        {"Abs", "Abt", "Bd", "bzw", "ca", "Chr", "Dr", "evtl", "Fa", "Hr", "Hrsg", "inkl", "Jh",
+         "Jr", "Mio", "Mrd", "Nr", "Prof", "St", "Str", "Tsd", "usw", "vgl", "z", "B", "b", "d",
+         "h", "u", "a", "o", "ä", "Mag", "Dipl", "Ing", "geb", "gest"}
     ),
-    "en": frozenset("Mr Mrs Ms Dr Prof St Jr Sr Gen Col Lt Sgt Rep Sen Gov Inc Ltd Co Corp vs "
-                    "etc approx No Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec bn mln".split()),
-    "ru": frozenset("г гг т д п др пр им ул млн млрд тыс руб долл проц см стр рис ст".split()),
-}
+    "en": frozenset(
+        {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Rep",
+         "Sen", "Gov", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "approx", "No", "Jan", "Feb",
+         "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "bn", "mln"}
+    ),
+    "ru": frozenset(
+        {"г", "гг", "т", "д", "п", "др", "пр", "им", "ул", "млн", "млрд", "тыс", "руб", "долл",
+         "проц", "см", "стр", "рис", "ст"}
+    ),
+}  # fmt: skip
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»“”’)\]]*(?=\s+\S)")
 _WORD_BEFORE = re.compile(r"(\w+)$")
@@ -43,9 +49,9 @@ class Segmenter:
         return doc.replace(segments=tuple(Segment(start, end) for start, end in bounds))
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterator[
-    tuple[int, int]
-]:
+def split_sentences(
+    text: str, abbreviations: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence, without surrounding whitespace."""
     for line_start, line_end in _lines(text):
         start = line_start

@@ -13,7 +13,6 @@ functions so that importing this module costs nothing and has no side effects.
 """
 
 # The training corpus deliberately holds Cyrillic letters and typographic dashes.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

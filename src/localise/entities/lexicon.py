@@ -1,0 +1,364 @@
+"""The words and symbols the recognisers look for, per language, read from CLDR through Babel.
+
+From CLDR (``Lexicon.build``): month and weekday names in every width and context (format and
+stand-alone, so Russian genitive "января" and nominative "январь"), the number symbols of the
+locale, scale words ("Millionen", "Mio.", "млн", "billion", "bn": the long and short compact
+decimal formats in every plural form, of the locale and of its regional variants), the percent
+unit ("Prozent", "процентов"), currency names in every plural form ("долларов США"), currency
+symbols, ISO codes, the day periods ("AM") and the long date pattern (is the month written
+before the day?).
+
+CLDR has no case inflection, no prepositions and no "-fache", so :data:`EXTRA` holds, per
+language, the few words it lacks. Adding a language is a new :data:`EXTRA` entry (or none: the
+CLDR part works for any language Babel knows, without range words or year phrases).
+"""
+
+# Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from babel import Locale, localedata
+from babel.core import UnknownLocaleError, get_global
+from babel.dates import get_day_names, get_month_names, get_period_names
+from babel.numbers import get_currency_name, list_currencies
+
+#: Words CLDR does not have, per language. Keys:
+#: ``month_endings``  case endings added to a month's stem (Russian prepositional "январе");
+#: ``scales``         scale abbreviations missing from CLDR ("Tsd.": CLDR's short German thousand
+#:                    is empty), word -> factor;
+#: ``currencies``     currency words CLDR lacks (a bare "Dollar"; "belarussische Rubel", as
+#:                    BelTA writes BYN; inflected forms), code -> forms of one name;
+#: ``symbols``        symbol spellings CLDR lacks ("US-$");
+#: ``range_words``    what joins the ends of a range ("bis", "до");
+#: ``range_openers``  a word that opens a range and belongs to it ("vom 14. bis 16.", "от 1 до 2");
+#: ``year_prefix``    a phrase that is part of a year mention ("im Jahr 2021");
+#: ``year_suffix``    the same after the year ("2021 года", "2020-го", "2025 г.");
+#: ``time_prefix``    the preposition of a bare clock time ("um 12.21"): renderer uses the first;
+#: ``time_suffix``    a word after a clock time ("13.18 Uhr");
+#: ``ordinal_suffix`` day-number suffixes ("14th");
+#: ``multiplier``     the multiplier suffix as a regex ("4,4-fache", "1.5-fold") and its
+#:                    rendering pattern;
+#: ``percent_words``  percent words CLDR lacks ("per cent").
+EXTRA: Mapping[str, Mapping[str, Any]] = {
+    "de": {
+        "scales": {"Tsd.": 1000, "Tsd": 1000},
+        "currencies": {
+            "USD": ("Dollar", "Dollars"),
+            "BYN": ("belarussischer Rubel", "belarussische Rubel", "belarussischen Rubel"),
+        },
+        "symbols": {"US-$": "USD"},
+        "range_words": ("bis",),
+        "range_openers": ("vom",),
+        "year_prefix": ("im Jahr", "im Jahre"),
+        "year_suffix": (),
+        "time_prefix": ("um",),
+        "time_suffix": ("Uhr",),
+        "ordinal_suffix": (),
+        "multiplier": (r"-?fache[nmrs]?(?!\w)|-?fach(?!\w)", "{0}-fache"),
+        "percent_words": (),
+    },
+    "en": {
+        "scales": {"mln": 10**6, "bln": 10**9},
+        "currencies": {
+            "USD": ("dollar", "dollars"),
+            "BYN": ("Belarusian rouble", "Belarusian roubles"),
+        },
+        "symbols": {},
+        "range_words": ("to",),
+        "range_openers": (),
+        "year_prefix": (),
+        "year_suffix": (),
+        "time_prefix": ("at",),
+        "time_suffix": (),
+        "ordinal_suffix": ("st", "nd", "rd", "th"),
+        "multiplier": (r"-fold(?!\w)", "{0}-fold"),
+        "percent_words": ("per cent",),
+    },
+    "ru": {
+        "month_endings": ("е",),
+        "scales": {"млрд.": 10**9, "млн.": 10**6, "трлн.": 10**12},
+        # Bare "рубль" is read as RUB; a Belarusian context is not detected (see README gaps).
+        "currencies": {"USD": ("доллар", "доллара", "долларов"), "RUB": ("рубль", "рублей")},
+        "symbols": {},
+        "range_words": ("до", "по"),
+        "range_openers": ("от",),
+        "year_prefix": (),
+        "year_suffix": ("годах", "годы", "года", "году", "год", "г.", "-го", "-м"),
+        "time_prefix": ("в",),
+        "time_suffix": (),
+        "ordinal_suffix": (),
+        "multiplier": (r"-?кратн\w*", "{0}-кратный"),
+        "percent_words": (),
+    },
+}
+
+#: Languages with an :data:`EXTRA` entry: fully supported. Any other CLDR language works with
+#: the CLDR vocabulary alone.
+SUPPORTED_LANGUAGES = tuple(sorted(EXTRA))
+
+_MONTH_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
+_CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything a recogniser matches, for one locale; build it with :meth:`build`."""
+
+    locale: Locale
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    decimal: str
+    groups: tuple[str, ...]
+    percent_sign: str
+    percent_words: tuple[str, ...]
+    scales: dict[str, int]
+    currency_words: dict[str, str]
+    symbols: dict[str, str]
+    territory_symbols: dict[str, str]
+    codes: frozenset[str]
+    day_periods: dict[str, str]
+    month_first: bool
+    numeric_order: str
+    numeric_separator: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return str(self.locale.language)
+
+    @classmethod
+    def build(cls, locale: Locale) -> Lexicon:
+        lang = str(locale.language)
+        extra = EXTRA.get(lang, {})
+        symbols_of = locale.number_symbols.get("latn", locale.number_symbols)
+        decimal = symbols_of.get("decimal", ".")
+        group = symbols_of.get("group", ",")
+        groups = {group, "’"} if group == "'" else {group}
+        if decimal == "," or group.isspace():
+            # Continental style: a space groups digits too ("140 268", "4 649").
+            groups |= {" ", "\u00a0", "\u202f"}
+        short = locale.date_formats["short"].pattern
+        return cls(
+            locale=locale,
+            months=_months(locale, extra.get("month_endings", ())),
+            weekdays=_weekdays(locale),
+            decimal=decimal,
+            groups=tuple(sorted(groups)),
+            percent_sign=symbols_of.get("percentSign", "%"),
+            percent_words=_percent_words(locale) + tuple(extra.get("percent_words", ())),
+            scales={**_scales(locale), **extra.get("scales", {})},
+            currency_words=_currency_words(locale, extra.get("currencies", {})),
+            symbols=_symbols(locale, extra.get("symbols", {})),
+            territory_symbols=_territory_symbols(),
+            codes=frozenset(list_currencies()),
+            day_periods=_day_periods(locale),
+            # Either order the language writes: en-GB text quotes "January 15" too.
+            month_first=_month_first(locale) or _month_first(Locale(lang)),
+            numeric_order="".join(c for c in dict.fromkeys(short) if c in "dMy"),
+            numeric_separator=next((c for c in short if c in "./-"), "."),
+            extra=extra,
+        )
+
+
+def _month_first(locale: Locale) -> bool:
+    return bool(locale.date_formats["long"].pattern.lstrip("EGc, ").startswith(("M", "L")))
+
+
+def variants(locale: Locale) -> list[Locale]:
+    """The locale and its regional variants ("en" -> en_GB, en_IN...), script variants left out."""
+    lang = str(locale.language)
+    found = [locale]
+    for ident in localedata.locale_identifiers():
+        parts = ident.split("_")
+        if parts[0] == lang and len(parts) == 2 and parts[1].isupper():
+            found.append(Locale.parse(ident))
+    return found
+
+
+def _forms(names: Iterable[str]) -> set[str]:
+    """Each name, title-cased, upper-cased, and with and without an abbreviation's period."""
+    out: set[str] = set()
+    for name in names:
+        name = name.strip()
+        if not name:
+            continue
+        bases = {name, name.rstrip(".")} if name.endswith(".") else {name}
+        for base in bases:
+            out |= {base, base[:1].upper() + base[1:], base.upper()}
+    return out
+
+
+def _months(locale: Locale, endings: Iterable[str]) -> dict[str, int]:
+    months: dict[str, int] = {}
+    wide: dict[int, set[str]] = {}
+    for width in _MONTH_WIDTHS:
+        for context in _CONTEXTS:
+            for number, name in get_month_names(width, context, locale=locale).items():
+                for form in _forms([name]):
+                    months[form] = number
+                if width == "wide":
+                    wide.setdefault(number, set()).add(name)
+    for number, names in wide.items():
+        # The stem shared by the genitive and nominative forms takes the case endings CLDR
+        # lacks: январ|я, январ|ь -> январ|е.
+        stem = _common_prefix(names)
+        if len(stem) >= 2:
+            for form in _forms(stem + ending for ending in endings):
+                months.setdefault(form, number)
+    return months
+
+
+def _weekdays(locale: Locale) -> dict[str, int]:
+    days: dict[str, int] = {}
+    for width in _MONTH_WIDTHS:
+        for context in _CONTEXTS:
+            for number, name in get_day_names(width, context, locale=locale).items():
+                for form in _forms([name]):
+                    days[form] = number
+    return days
+
+
+def _percent_words(locale: Locale) -> tuple[str, ...]:
+    patterns = locale._data["unit_patterns"].get("concentr-percent", {}).get("long", {})
+    words = {str(p).replace("{0}", "").strip() for p in patterns.values()}
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+
+
+def _scales(locale: Locale) -> dict[str, int]:
+    """Scale words of the compact decimal formats: "0 Millionen" under 10000000 -> 10**6."""
+    scales: dict[str, int] = {}
+    for variant in variants(locale):
+        formats = variant.compact_decimal_formats
+        for width in ("long", "short"):
+            for by_magnitude in formats.get(width, {}).values():
+                for magnitude, pattern in by_magnitude.items():
+                    text = str(getattr(pattern, "pattern", pattern)).split(";")[0]
+                    word = text.replace("'", "").replace("0", "").strip(" \u00a0\u202f")
+                    zeros = text.count("0")
+                    if not word or not zeros or not any(c.isalpha() for c in word):
+                        continue
+                    if "\u202f" in word or " " in word:
+                        continue  # compound Indian forms ("lakh crore") are left out
+                    scales.setdefault(word, int(magnitude) // 10 ** (zeros - 1))
+    return scales
+
+
+def _currency_words(locale: Locale, extra: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """A regex for each currency name (its inflected words as stem + ending) -> "CODE:initials".
+
+    The initials (lower-cased first letters) let the grammar try only the names that can
+    start at a given letter.
+    """
+    names: dict[str, set[str]] = {}
+    for code in map(str, locale.currencies):
+        forms = {get_currency_name(code, count, locale=locale) for count in (None, 1, 2, 5, 1.5)}
+        names.setdefault(code, set()).update(f for f in forms if "(" not in f and f != code)
+    words: dict[str, str] = {}
+    groups = [(code, forms) for code, forms in names.items()]
+    groups += [(code, set(forms)) for code, forms in extra.items()]
+    for code, forms in groups:
+        by_length: dict[int, list[list[str]]] = {}
+        for form in forms:
+            by_length.setdefault(len(form.split()), []).append(form.split())
+        for split_forms in by_length.values():
+            parts = []
+            for position in range(len(split_forms[0])):
+                column = {form[position] for form in split_forms}
+                stem = _common_prefix(column)
+                if len(column) > 1 and len(stem) >= 3:
+                    parts.append(_cased(stem) + r"\w{0,4}")
+                else:
+                    parts.append("(?:" + "|".join(_cased(w) for w in sorted(column)) + ")")
+            initials = "".join(sorted({form[0][0].lower() for form in split_forms}))
+            words.setdefault(r"\s+".join(parts), f"{code}:{initials}")
+    return words
+
+
+def _cased(word: str) -> str:
+    """A regex matching the word with its first letter in either case."""
+    first, rest = word[:1], re.escape(word[1:])
+    if first.upper() == first.lower():
+        return re.escape(first) + rest
+    return f"[{re.escape(first.upper())}{re.escape(first.lower())}]" + rest
+
+
+def _symbols(locale: Locale, extra: Mapping[str, str]) -> dict[str, str]:
+    """Currency symbols -> code: the locale's own, then new ones from its regional variants.
+
+    A symbol keeps the base locale's meaning ("$" stays USD although en_CA has it for CAD).
+    """
+    symbols: dict[str, str] = {}
+    for variant in variants(locale):
+        for code, symbol in variant.currency_symbols.items():
+            if symbol != code and not symbol.isalpha():
+                symbols.setdefault(symbol, code)
+    symbols.update(extra)
+    return symbols
+
+
+def _territory_symbols() -> dict[str, str]:
+    """Letter symbols used in a currency's home territory ("Br" in Belarus) -> territory code.
+
+    The currency is then the territory's at the article's date (BYR before 1 July 2016, BYN
+    after), from CLDR's currency history: see :func:`territory_currency`.
+    """
+    likely = get_global("likely_subtags")
+    found: dict[str, set[str]] = {}
+    for territory, history in get_global("territory_currencies").items():
+        ident = likely.get(f"und_{territory}")
+        if not ident or not territory.isalpha():
+            continue
+        try:
+            home = Locale.parse(ident)
+        except UnknownLocaleError:
+            continue
+        for code, _start, end, tender in history:
+            symbol = home.currency_symbols.get(code, code) if end is None and tender else code
+            # Only symbols with a lower-case letter ("Br", "zł", "Ft"): upper-case ones ("RF",
+            # "FC", "KM") read as abbreviations next to a number far more often.
+            if symbol != code and len(symbol) >= 2 and symbol.isalpha() and not symbol.isupper():
+                found.setdefault(symbol, set()).add(territory)
+    return {symbol: min(ts) for symbol, ts in found.items() if len(ts) == 1}
+
+
+def territory_currency(territory: str, when: date | None) -> str:
+    """The legal tender of a territory on a date (today's when the date is unknown)."""
+    for code, start, end, tender in reversed(get_global("territory_currencies")[territory]):
+        if not tender:
+            continue
+        if when is None and end is None:
+            return str(code)
+        if when is not None and date(*start) <= when and (end is None or when < date(*end)):
+            return str(code)
+    return str(get_global("territory_currencies")[territory][-1][0])
+
+
+def _day_periods(locale: Locale) -> dict[str, str]:
+    names = get_period_names("abbreviated", "format", locale=locale)
+    return {str(names[key]): key for key in ("am", "pm") if key in names}
+
+
+def _common_prefix(words: Iterable[str]) -> str:
+    items = list(words)
+    if not items:
+        return ""
+    prefix = items[0]
+    for word in items[1:]:
+        while not word.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def to_decimal(text: str, lexicon: Lexicon) -> Decimal:
+    """Parse a number written with the lexicon's separators: "1.234,5" (de) -> 1234.5."""
+    digits = text
+    for group in lexicon.groups:
+        digits = digits.replace(group, "")
+    return Decimal(digits.replace(lexicon.decimal, "."))

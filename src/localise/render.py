@@ -1,0 +1,279 @@
+"""Write recognised dates, amounts and numbers the way the target locale writes them.
+
+>>> from localise.doc import Doc
+>>> from localise.entities import EntityRecogniser
+>>> from datetime import date
+>>> doc = EntityRecogniser("de")(Doc("Am 14. Januar: $1,1 bis $1,2 Milliarden, 1 Milliarde USD.",
+...                                  lang="de", article_date=date(2025, 1, 20)))
+>>> [s.rendering for s in EntityRenderer("en-US")(doc).spans]
+['January 14', '$1.1–1.2 billion', '$1 billion']
+>>> [s.rendering for s in EntityRenderer("en-GB")(doc).spans]
+['14 January', 'US$1.1–1.2 billion', 'US$1 billion']
+
+News style, composed from CLDR pieces for any locale (all through Babel, ``locale=`` always):
+
+==========  ===========================  ==========================  ==========================
+value       en-US (en-GB)                de-DE (de-CH)               ru-RU
+==========  ===========================  ==========================  ==========================
+day, month  January 14 (14 January)      14. Januar                  14 января
+full date   January 14, 2025             14. Januar 2025             14 января 2025 г.
+weekday     Wednesday, January 15, 2025  Mittwoch, 15. Januar 2025   среда, 15 января 2025 г.
+date+time   January 14, 2025, 1:18 PM    14. Januar 2025, 13:18      14 января 2025 г., 13:18
+            (14 January 2025, 13:18)
+clock time  at 12:21 PM (at 12:21)       um 12:21 Uhr                в 12:21
+month       January 2025                 Januar 2025                 январь 2025 г.
+year        2021                         2021                        2021
+day range   January 14 – 16 (14 – 16     14.–16. Januar              14—16 января
+            January)
+month rng.  January – June 2025          Januar–Juni 2025            январь — июнь 2025 г.
+year range  2016 – 2018                  2016–2018                   2016—2018
+money       $1.1 billion (US$1.1         1,1 Milliarden US-Dollar    1,1 млрд долларов США
+            billion); 4.7 billion
+            Belarusian rubles
+money rng.  $1.1–1.2 billion             1,1–1,2 Milliarden          1,1–1,2 млрд долларов США
+                                         US-Dollar
+small sum   $1,442.7; 1,442.7            1.442,7 Weißrussische       1 442,7 белорусского
+            Belarusian rubles            Rubel                       рубля
+percent     5.5%                         5,5 % (de-CH 5.5%)          5,5 %
+scaled      7.9 million                  7,9 Millionen               7,9 млн
+grouped     2,258,000                    2.258.000 (de-CH 140'268)   2 258 000
+multiplier  4.4-fold                     4,4-fache                   4,4-кратный
+==========  ===========================  ==========================  ==========================
+
+* Dates use the locale's long format, its ``MMMMd``/``yMMMM`` skeletons and its interval
+  formats (widened to full month names); a date keeps its year only when the source wrote one.
+  A year mention keeps the source text when the source and target language are the same
+  ("im Jahr 2021" stays in de-CH).
+* Money: where the locale's currency pattern puts the symbol first (en) and the locale has a
+  symbol for the currency, symbol + number + scale word ("$1.1 billion", en-GB "US$"); otherwise
+  number + scale word + currency name in the plural form CLDR gives for the amount ("1,1
+  Milliarden US-Dollar", "1,1 млрд долларов США", "4.7 billion Belarusian rubles"). Scale words
+  are CLDR's long compact forms, Russian's short ones ("млн", "млрд", "тыс.": Russian news
+  style). Digits after the decimal separator are kept as the source wrote them.
+* Ranges write the unit once when both ends share it ("$1.1–1.2 billion"), joined by an en
+  dash (CLDR's number range pattern ``{0}–{1}``, which Babel does not ship); otherwise both
+  ends in full, joined by " – ".
+"""
+
+# Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton, format_time, parse_pattern
+from babel.numbers import format_decimal, format_percent, get_currency_name, get_currency_symbol
+
+from .doc import Doc
+from .entities import DateValue, MoneyValue, NumberValue, parse_locale
+from .entities.lexicon import EXTRA
+
+__all__ = ["EntityRenderer"]
+
+#: Scale-word width per language: CLDR "long" ("Milliarden", "billion") unless news in that
+#: language abbreviates ("млрд").
+SCALE_WIDTH = {"ru": "short"}
+_RANGE = "{0}–{1}"
+_WIDE_RANGE = "{0} – {1}"
+
+
+class EntityRenderer:
+    """The stage that sets ``rendering`` and ``alternates`` on date, money and number spans."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale: Locale = parse_locale(locale)
+        self.lang = str(self.locale.language)
+        self._extra = EXTRA.get(self.lang, {})
+
+    def __repr__(self) -> str:
+        return f"EntityRenderer({self.locale!s})"
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for span in doc.spans:
+            if span.kind == "name":
+                spans.append(span)
+                continue
+            rendering = self.render(span.value, source_text=span.text, source_lang=doc.lang)
+            forms = (span.text, *self.alternates(span.value))
+            alternates = tuple(dict.fromkeys(a for a in forms if a != rendering))
+            spans.append(replace(span, rendering=rendering, alternates=alternates))
+        return doc.replace(spans=tuple(spans))
+
+    def render(
+        self, value: object, *, source_text: str = "", source_lang: str | None = None
+    ) -> str:
+        """The target-locale form of a DateValue, MoneyValue or NumberValue."""
+        if isinstance(value, DateValue):
+            if value.month is None and source_lang == self.lang and source_text:
+                return source_text  # a year reads the same; keep "im Jahr 2021", "2021 года"
+            return self.render_date(value)
+        if isinstance(value, MoneyValue):
+            return self.render_money(value)
+        if isinstance(value, NumberValue):
+            return self.render_number(value)
+        raise TypeError(f"cannot render {type(value).__name__}; expected a date, money or number")
+
+    def alternates(self, value: object) -> tuple[str, ...]:
+        """Other forms an engine may write for the value (source forms are added by the stage)."""
+        if isinstance(value, MoneyValue) and len(value.amounts) == 1:
+            scale = value.scale if value.scale >= 1000 else 1
+            number = value.amounts[0] / scale
+            amount = f"{self._decimal(number)} {self._scale_word(scale, number)}".strip()
+            return (f"{value.currency} {amount}", f"{amount} {value.currency}")
+        if (
+            isinstance(value, DateValue)
+            and value.year
+            and value.month
+            and value.day
+            and (value.until is None)
+        ):
+            day = date(value.year, value.month, value.day)
+            return (format_date(day, "medium", locale=self.locale),)
+        return ()
+
+    # -- dates ---------------------------------------------------------------------------
+
+    def render_date(self, value: DateValue) -> str:
+        loc = self.locale
+        if value.kind == "time" and value.time:
+            prefix = (self._extra.get("time_prefix") or ("",))[0]
+            suffix = (self._extra.get("time_suffix") or ("",))[0]
+            return " ".join(p for p in (prefix, self._clock(value.time), suffix) if p)
+        if value.month is None:
+            if value.until is not None and value.until.year is not None and value.year is not None:
+                return self._interval(date(value.year, 1, 1), date(value.until.year, 1, 1), "y")
+            return str(value.year)
+        year = value.year if value.year is not None else 2000  # a leap year: 29 February exists
+        start = date(year, value.month, value.day or 1)
+        shown_year = value.year is not None and not value.year_implied
+        if value.until is not None:
+            end = date(
+                value.until.year or year, value.until.month or value.month, value.until.day or 1
+            )
+            skeleton = ("y" if shown_year else "") + ("MMMMd" if value.day else "MMMM")
+            return self._interval(start, end, skeleton)
+        if value.day is None:
+            if shown_year:
+                return format_skeleton("yMMMM", start, locale=loc)
+            return str(loc.months["stand-alone"]["wide"][value.month])
+        if not shown_year:
+            return format_skeleton("MMMMEEEEd" if value.weekday else "MMMMd", start, locale=loc)
+        text = format_date(start, "full" if value.weekday else "long", locale=loc)
+        if value.time:
+            pattern = str(loc.datetime_formats["medium"])
+            text = pattern.replace("{1}", text).replace("{0}", self._clock(value.time))
+        return text
+
+    def _clock(self, hhmm: str) -> str:
+        hour, minute = (int(part) for part in hhmm.split(":"))
+        return format_time(time(hour, minute), "short", locale=self.locale)
+
+    def _interval(self, start: date, end: date, skeleton: str) -> str:
+        """CLDR's interval format for the skeleton, with full month names."""
+        loc = self.locale
+        abbreviated = skeleton.replace("MMMM", "MMM")
+        formats = loc.interval_formats.get(abbreviated)
+        greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        if skeleton == "y":
+            return format_interval(start, end, "y", locale=loc)
+        if formats is None or greatest not in formats:
+            return _WIDE_RANGE.format(
+                format_skeleton(skeleton, start, locale=loc),
+                format_skeleton(skeleton, end, locale=loc),
+            )
+        halves = []
+        for pattern, instant in zip(formats[greatest], (start, end), strict=True):
+            wide = _widen_months(str(pattern))
+            moment = datetime(instant.year, instant.month, instant.day)
+            halves.append(parse_pattern(wide).apply(moment, loc))
+        return "".join(halves)
+
+    # -- money and numbers -----------------------------------------------------------------
+
+    def render_money(self, value: MoneyValue) -> str:
+        loc = self.locale
+        scale = value.scale if value.scale >= 1000 else 1
+        scaled = [a / scale for a in value.amounts]
+        shared = self._scale_word(scale, scaled[-1])
+        numbers = [self._decimal(n) for n in scaled]
+        symbol = get_currency_symbol(value.currency, locale=loc)
+        # Symbol placement follows the language's base locale: de-CH writes news amounts like
+        # de-DE ("1,1 Milliarden US-Dollar") although its currency pattern puts "¤" first.
+        base = Locale(self.locale.language)
+        symbol_first = str(base.currency_formats["standard"].pattern).startswith("¤")
+        count = _plain(value.amounts[-1] if scale > 1 else scaled[-1])
+        name = get_currency_name(value.currency, count=count, locale=loc)
+        if symbol_first and symbol != value.currency:
+
+            def one(number: str, word: str) -> str:
+                return f"{symbol}{number}" + (f" {word}" if word else "")
+
+            if len(numbers) == 1:
+                return one(numbers[0], shared)
+            return one(_RANGE.format(*numbers), shared)
+        body = numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+        return " ".join(p for p in (body, shared, name) if p)
+
+    def render_number(self, value: NumberValue) -> str:
+        loc = self.locale
+        if value.unit == "percent":
+            last = format_percent(value.values[-1] / 100, locale=loc, decimal_quantization=False)
+            if len(value.values) == 1:
+                return last
+            return _RANGE.format(self._decimal(value.values[0]), last)
+        if value.unit == "multiplier":
+            pattern = self._extra.get("multiplier", (None, "{0}×"))[1]
+            return str(pattern).format(self._decimal(value.values[0]))
+        if value.kind == "scaled" and value.scale >= 1000:
+            scaled = [v / value.scale for v in value.values]
+            word = self._scale_word(value.scale, scaled[-1])
+            numbers = [self._decimal(n) for n in scaled]
+            body = numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+            return f"{body} {word}"
+        numbers = [self._decimal(n) for n in value.values]
+        return numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+
+    def _decimal(self, number: Decimal) -> str:
+        return format_decimal(_plain(number), locale=self.locale, decimal_quantization=False)
+
+    def _scale_word(self, scale: int, number: Decimal) -> str:
+        """The scale word for 10**k in the plural form for the number ("Milliarde", "billion")."""
+        if scale < 1000:
+            return ""
+        width = SCALE_WIDTH.get(self.lang, "long")
+        formats = self.locale.compact_decimal_formats.get(width, {})
+        category = self.locale.plural_form(_plain(number))
+        for by_magnitude in (formats.get(category), formats.get("other")):
+            if by_magnitude and str(scale) in by_magnitude:
+                entry = by_magnitude[str(scale)]
+                pattern = str(getattr(entry, "pattern", entry))
+                word = pattern.split(";")[0].replace("'", "").replace("0", "").strip(" \u00a0")
+                if word:
+                    return word
+        return ""
+
+
+def _plain(number: Decimal) -> Decimal | int:
+    """An integral Decimal as int, so CLDR plural rules see no fraction digits."""
+    return int(number) if number == number.to_integral_value() else number.normalize()
+
+
+def _widen_months(pattern: str) -> str:
+    """``MMM`` -> ``MMMM`` (and ``LLL`` -> ``LLLL``) in a CLDR date pattern, quotes untouched."""
+    out, quoted, i = [], False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "'":
+            quoted = not quoted
+        three = pattern[i : i + 3] == char * 3 and pattern[i : i + 4] != char * 4
+        if not quoted and char in "ML" and three:
+            out.append(char * 4)
+            i += 3
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)

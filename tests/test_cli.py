@@ -1,0 +1,271 @@
+"""The command line through CliRunner: exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from localise.cli import main
+from localise.testing import write_package_index
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_models_install_list_remove(
+    runner: CliRunner, tmp_path: Path, package_files: dict[str, Path]
+) -> None:
+    models = tmp_path / "models"
+    result = runner.invoke(
+        main, ["models", "install", str(package_files["de-en"]), "--models-dir", str(models)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == f"installed translate-de_en 1.0 into {models / 'translate-de_en-1_0'}\n"
+    result = runner.invoke(main, ["models", "list", "--models-dir", str(models)])
+    assert result.output == f"de→en\ttranslate-de_en 1.0\t{models / 'translate-de_en-1_0'}\n"
+    result = runner.invoke(main, ["models", "remove", "de", "en", "--models-dir", str(models)])
+    assert (result.exit_code, result.output) == (0, f"removed translate-de_en 1.0 from {models}\n")
+    result = runner.invoke(main, ["models", "list", "--models-dir", str(models)])
+    assert result.output.startswith(f"no models installed in {models}; install one with")
+
+
+def test_models_dir_from_environment(
+    runner: CliRunner, tmp_path: Path, package_files: dict[str, Path]
+) -> None:
+    models = tmp_path / "env-models"
+    env = {"LOCALISE_MODELS_DIR": str(models)}
+    assert (
+        runner.invoke(main, ["models", "install", str(package_files["en-ru"])], env=env).exit_code
+        == 0
+    )
+    assert runner.invoke(main, ["models", "list"], env=env).output.startswith("en→ru\t")
+
+
+def test_models_install_from_file_index(
+    runner: CliRunner, tmp_path: Path, package_files: dict[str, Path]
+) -> None:
+    index = write_package_index(
+        tmp_path / "index", [package_files["de-en"], package_files["en-ru"]]
+    )
+    models = tmp_path / "models"
+    result = runner.invoke(
+        main,
+        ["models", "install", "de", "ru", "--models-dir", str(models)],
+        env={"ARGOS_PACKAGE_INDEX": index.parent.as_uri() + "/"},
+    )
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(main, ["models", "list", "--models-dir", str(models)]).output
+    assert [line.split("\t")[0] for line in listed.splitlines()] == ["de→en", "en→ru"]
+
+
+def test_models_install_refuses_a_corrupt_file(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argosmodel"
+    bad.write_bytes(b"not a zip")
+    result = runner.invoke(
+        main, ["models", "install", str(bad), "--models-dir", str(tmp_path / "m")]
+    )
+    assert result.exit_code == 1
+    assert (
+        result.output == f"localise: error: {bad}: not a valid Argos package: not a zip archive\n"
+    )
+
+
+def test_models_install_offline_index(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        main,
+        [
+            "models",
+            "install",
+            "de",
+            "en",
+            "--models-dir",
+            str(tmp_path / "m"),
+            "--index",
+            (tmp_path / "missing").as_uri(),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("localise: error: cannot fetch the package index")
+
+
+def test_models_install_usage(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["models", "install", "a", "b", "c"])
+    assert result.exit_code == 2
+    assert "give one .argosmodel file, or two language codes such as `de en`" in result.output
+
+
+def test_translate_folder(
+    runner: CliRunner, tmp_path: Path, articles: Path, models_dir: Path
+) -> None:
+    before = {p: p.read_bytes() for p in articles.rglob("*") if p.is_file()}
+    out = tmp_path / "out"
+    result = runner.invoke(
+        main,
+        [
+            "translate",
+            str(articles),
+            "--to",
+            "en-GB",
+            "--out",
+            str(out),
+            "--models-dir",
+            str(models_dir),
+            "--offline",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in articles.glob("*.txt"))
+    assert sorted(p.name for p in out.glob("*.txt")) == names
+    for name in names:
+        report = json.loads((out / "_localise" / "reports" / f"{name}.json").read_text())
+        assert report["language"]["source"] == "de"
+        assert report["engine"] == "translate-de_en 1.0"
+    summary = json.loads((out / "_localise" / "summary.json").read_text())
+    assert summary["counts"] == {"ok": len(names), "warning": 0, "failed": 0}
+    assert f"{len(names)} articles: {len(names)} ok" in result.output
+    # Again: the inputs are untouched and the outputs the same.
+    first = {p: p.read_bytes() for p in out.rglob("*.txt")}
+    assert (
+        runner.invoke(
+            main,
+            [
+                "translate",
+                str(articles),
+                "--to",
+                "en-GB",
+                "--out",
+                str(out),
+                "--models-dir",
+                str(models_dir),
+                "--offline",
+            ],
+        ).exit_code
+        == 0
+    )
+    assert {p: p.read_bytes() for p in articles.rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in out.rglob("*.txt")} == first
+
+
+def test_translate_a_bad_file_fails_alone(
+    runner: CliRunner, tmp_path: Path, articles: Path, models_dir: Path
+) -> None:
+    (articles / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    (articles / "latin1.txt").write_bytes("Stra\xdfe".encode("latin-1"))
+    out = tmp_path / "out"
+    result = runner.invoke(
+        main,
+        [
+            "translate",
+            str(articles),
+            "--to",
+            "en-GB",
+            "--out",
+            str(out),
+            "--models-dir",
+            str(models_dir),
+            "--offline",
+        ],
+    )
+    assert result.exit_code == 1
+    assert (
+        f"localise: error: {articles / 'latin1.txt'}: not valid UTF-8 text (bad byte at offset 4);"
+        " save the file as UTF-8" in result.output
+    )
+    assert "3 ok" in result.output and "2 failed" in result.output
+    assert len(list(out.glob("*.txt"))) == 3
+
+
+def test_translate_missing_model_offline(runner: CliRunner, tmp_path: Path, articles: Path) -> None:
+    result = runner.invoke(
+        main,
+        [
+            "translate",
+            str(articles / "agrar-export.txt"),
+            "--to",
+            "ru-RU",
+            "--out",
+            str(tmp_path / "out"),
+            "--models-dir",
+            str(tmp_path / "none"),
+            "--offline",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "no de→ru model installed" in result.output
+    assert "run `localise models install de ru`" in result.output
+
+
+def test_translate_installs_a_missing_pair_from_the_index(
+    runner: CliRunner, tmp_path: Path, articles: Path, package_files: dict[str, Path]
+) -> None:
+    index = write_package_index(tmp_path / "index", [package_files["de-en"]])
+    models = tmp_path / "models"
+    result = runner.invoke(
+        main,
+        [
+            "translate",
+            str(articles / "agrar-export.txt"),
+            "--to",
+            "en-US",
+            "--models-dir",
+            str(models),
+        ],
+        env={"ARGOS_PACKAGE_INDEX": index.parent.as_uri()},
+    )
+    assert result.exit_code == 0, result.output
+    assert "no de→en model installed; installing it from" in result.stderr
+    assert "Belarus" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["translate", "x.txt", "--to", "xx-YY"], "unknown locale 'xx-YY'"),
+        (["translate", "x.txt"], "Missing option '--to'"),
+        (["translate", ".", "--to", "en-GB"], "several inputs or a folder need --out DIR"),
+        (
+            ["translate", "x.txt", "--to", "en", "--beam-size", "0"],
+            "0 is not in the range 1<=x<=16",
+        ),
+    ],
+)
+def test_usage_errors_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_detect(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    english = tmp_path / "en.txt"
+    english.write_text(
+        "The president said on Tuesday that exports to Kazakhstan had grown strongly."
+    )
+    result = runner.invoke(main, ["detect", str(articles / "agrar-export.txt"), str(english)])
+    assert result.exit_code == 0
+    lines = [line.split("\t") for line in result.output.splitlines()]
+    assert [(line[0], line[1]) for line in lines] == [
+        (str(articles / "agrar-export.txt"), "de"),
+        (str(english), "en"),
+    ]
+
+
+def test_detect_missing_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["detect", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert result.output == f"localise: error: {tmp_path / 'nope.txt'}: no such file or folder\n"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "localise", "--help"], capture_output=True, text=True
+    )
+    assert out.returncode == 0
+    assert "Translate and localise news-agency articles offline." in out.stdout

@@ -1,0 +1,392 @@
+"""EntityRecogniser and find_article_date: source forms in, spans with gold-shaped values out."""
+
+# Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from localise.doc import Doc, Span
+from localise.entities import (
+    DateValue,
+    EntityRecogniser,
+    MoneyValue,
+    NumberValue,
+    find_article_date,
+)
+from localise.errors import ConfigError
+
+ARTICLE = date(2025, 1, 20)
+
+
+@pytest.fixture(scope="module")
+def recognisers() -> dict[str, EntityRecogniser]:
+    return {lang: EntityRecogniser(lang) for lang in ("de", "en", "ru")}
+
+
+def spans(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    article_date: date | None = ARTICLE,
+) -> list[Span]:
+    return list(recognisers[lang](Doc(text, lang=lang, article_date=article_date)).spans)
+
+
+def only(
+    recognisers: dict[str, EntityRecogniser], lang: str, text: str, span_kind: str
+) -> dict[str, Any]:
+    """The gold-shaped JSON of the one span found, which must be of ``span_kind``."""
+    found = spans(recognisers, lang, text)
+    assert [s.kind for s in found] == [span_kind], found
+    return found[0].to_json()
+
+
+DATES = [
+    ("de", "Am 14. Januar 2025 kam er.", "14. Januar 2025", "2025-01-14", None, "date"),
+    (
+        "de",
+        "flag Mittwoch, 15 Januar 2025",
+        "Mittwoch, 15 Januar 2025",
+        "2025-01-15",
+        None,
+        "weekday_date",
+    ),
+    (
+        "de",
+        "Stand: 14 Januar 2025, 13:18",
+        "14 Januar 2025, 13:18",
+        "2025-01-14",
+        "13:18",
+        "datetime",
+    ),
+    (
+        "de",
+        "Stand 21.10.2019 | 16:54 Uhr",
+        "21.10.2019 | 16:54 Uhr",
+        "2019-10-21",
+        "16:54",
+        "datetime",
+    ),
+    ("de", "Gestern, 14.01.2025, tagte er.", "14.01.2025", "2025-01-14", None, "date"),
+    ("de", "MINSK, 14. Januar (Agentur)", "14. Januar", "2025-01-14", None, "day_month"),
+    ("de", "Es war am 28. Dezember.", "28. Dezember", "2024-12-28", None, "day_month"),
+    ("de", "Seit 3. Jan. läuft es.", "3. Jan.", "2025-01-03", None, "day_month"),
+    ("de", "Das war im März 2024 so.", "März 2024", "2024-03", None, "month_year"),
+    ("de", "Das war im Jahr 2021 so.", "im Jahr 2021", "2021", None, "year"),
+    ("de", "Bis 2030 soll es fertig sein.", "2030", "2030", None, "year"),
+    (
+        "de",
+        "Die Sitzung ist vom 14. bis 16. Januar.",
+        "vom 14. bis 16. Januar",
+        "2025-01-14/2025-01-16",
+        None,
+        "day_range",
+    ),
+    (
+        "de",
+        "Die Sitzung ist am 14.–16. Januar.",
+        "14.–16. Januar",
+        "2025-01-14/2025-01-16",
+        None,
+        "day_range",
+    ),
+    (
+        "de",
+        "Von Januar bis März wuchs es.",
+        "Januar bis März",
+        "2025-01/2025-03",
+        None,
+        "month_range",
+    ),
+    (
+        "de",
+        "In den Monaten Januar-Mai 2023 wuchs es.",
+        "Januar-Mai 2023",
+        "2023-01/2023-05",
+        None,
+        "month_range",
+    ),
+    ("de", "In den Jahren 2019-2021 wuchs es.", "2019-2021", "2019/2021", None, "year_range"),
+    ("de", "NEU (um 9.45)", "um 9.45", "2025-01-20", "09:45", "time"),
+    ("de", "Beginn 13.18 Uhr heute", "13.18 Uhr", "2025-01-20", "13:18", "time"),
+    ("en", "On January 14, 2025 he left.", "January 14, 2025", "2025-01-14", None, "date"),
+    ("en", "On 14 January 2025 he left.", "14 January 2025", "2025-01-14", None, "date"),
+    ("en", "Posted 3 Feb 2023", "3 Feb 2023", "2023-02-03", None, "date"),
+    (
+        "en",
+        "In January-June 2019 it grew.",
+        "January-June 2019",
+        "2019-01/2019-06",
+        None,
+        "month_range",
+    ),
+    (
+        "en",
+        "Updated Tuesday, March 4, 2025, 1:18 PM",
+        "Tuesday, March 4, 2025, 1:18 PM",
+        "2025-03-04",
+        "13:18",
+        "datetime",
+    ),
+    ("en", "Filed 2024-03-20 here", "2024-03-20", "2024-03-20", None, "iso_date"),
+    ("ru", "Это было 14 января 2025 г.", "14 января 2025 г.", "2025-01-14", None, "date"),
+    (
+        "ru",
+        "С 15 апреля 2022 года въезд открыт.",
+        "15 апреля 2022 года",
+        "2022-04-15",
+        None,
+        "date",
+    ),
+    (
+        "ru",
+        "17:59, 24 Май 2011 | GMT +5",
+        "17:59, 24 Май 2011 | GMT +5",
+        "2011-05-24",
+        "17:59",
+        "datetime",
+    ),
+    (
+        "ru",
+        "Рост за январь - июнь 2021 года",
+        "январь - июнь 2021 года",
+        "2021-01/2021-06",
+        None,
+        "month_range",
+    ),
+    ("ru", "в январе - марте рост", "январе - марте", "2025-01/2025-03", None, "month_range"),
+    ("ru", "по сравнению с 2020-го", "2020-го", "2020", None, "year"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "value", "time", "kind"), DATES)
+def test_dates(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    surface: str,
+    value: str,
+    time: str | None,
+    kind: str,
+) -> None:
+    found = only(recognisers, lang, text, "date")
+    assert (found["text"], found["value"], found["time"], found["kind"]) == (
+        surface,
+        value,
+        time,
+        kind,
+    )
+
+
+def test_turn_of_the_year(recognisers: dict[str, EntityRecogniser]) -> None:
+    early_january = spans(recognisers, "de", "Am 28. Dezember und am 5. Januar.", date(2025, 1, 3))
+    assert [s.to_json()["value"] for s in early_january] == ["2024-12-28", "2025-01-05"]
+    late_december = spans(recognisers, "en", "On 5 January.", date(2024, 12, 30))
+    assert late_december[0].to_json()["value"] == "2025-01-05"
+
+
+def test_without_article_date_the_year_stays_unknown(
+    recognisers: dict[str, EntityRecogniser],
+) -> None:
+    found = spans(recognisers, "de", "MINSK, 14. Januar (Agentur)", None)
+    assert found[0].to_json() == {
+        "text": "14. Januar",
+        "start": 7,
+        "end": 17,
+        "value": "--01-14",
+        "time": None,
+        "year_implied": True,
+        "kind": "day_month",
+    }
+
+
+MONEY = [
+    ("de", "Das sind $1,1 Milliarden.", "$1,1 Milliarden", [1_100_000_000], "USD"),
+    ("de", "über 1 Milliarde USD. Zu", "1 Milliarde USD", [1_000_000_000], "USD"),
+    ("de", "rund 800 Millionen Dollar", "800 Millionen Dollar", [800_000_000], "USD"),
+    ("de", "nur 5 Mio. Euro", "5 Mio. Euro", [5_000_000], "EUR"),
+    ("de", "rund 2,5 Mrd. US-Dollar", "2,5 Mrd. US-Dollar", [2_500_000_000], "USD"),
+    ("de", "für 100 belarussische Rubel", "100 belarussische Rubel", [100], "BYN"),
+    (
+        "de",
+        "über 960 Millionen belarussischen Rubel",
+        "960 Millionen belarussischen Rubel",
+        [960_000_000],
+        "BYN",
+    ),
+    ("de", "kostet BYN 50 am Tag", "BYN 50", [50], "BYN"),
+    ("de", "kostet €5 am Tag", "€5", [5], "EUR"),
+    ("de", "Lohn: Br2367,5 im Mai", "Br2367,5", [2367.5], "BYN"),
+    ("de", "Lohn: 2313,9 Br im Mai", "2313,9 Br", [2313.9], "BYN"),
+    ("de", "rund 4,9 Mrd. US-$ exportiert", "4,9 Mrd. US-$", [4_900_000_000], "USD"),
+    (
+        "de",
+        "von $1,1 bis $1,2 Milliarden",
+        "$1,1 bis $1,2 Milliarden",
+        [1_100_000_000, 1_200_000_000],
+        "USD",
+    ),
+    (
+        "de",
+        "ca. 800 bis 900 Millionen Dollar",
+        "800 bis 900 Millionen Dollar",
+        [800_000_000, 900_000_000],
+        "USD",
+    ),
+    (
+        "en",
+        "a record $59 billion - $60 billion",
+        "$59 billion - $60 billion",
+        [59_000_000_000, 60_000_000_000],
+        "USD",
+    ),
+    ("en", "totaled $7,017.7 million as of", "$7,017.7 million", [7_017_700_000], "USD"),
+    ("en", "some $4.5bn in", "$4.5bn", [4_500_000_000], "USD"),
+    ("ru", "превысит 1,2 млрд долларов", "1,2 млрд долларов", [1_200_000_000], "USD"),
+    ("ru", "превысит 1 млрд. долларов США.", "1 млрд. долларов США", [1_000_000_000], "USD"),
+    ("ru", "около $2,99 млрд, сообщили", "$2,99 млрд", [2_990_000_000], "USD"),
+    ("ru", "от 1 до 2 млрд рублей", "от 1 до 2 млрд рублей", [1_000_000_000, 2_000_000_000], "RUB"),
+    (
+        "ru",
+        "порядка 16-18 млрд долларов",
+        "16-18 млрд долларов",
+        [16_000_000_000, 18_000_000_000],
+        "USD",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "amounts", "currency"), MONEY)
+def test_money(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    surface: str,
+    amounts: list[float],
+    currency: str,
+) -> None:
+    found = only(recognisers, lang, text, "money")
+    assert (found["text"], found["amounts"], found["currency"]) == (surface, amounts, currency)
+    assert found["range"] is (len(amounts) > 1)
+
+
+@pytest.mark.parametrize(("when", "code"), [(date(2014, 5, 1), "BYR"), (date(2017, 5, 1), "BYN")])
+def test_belarusian_rouble_symbol_follows_the_redenomination(
+    recognisers: dict[str, EntityRecogniser], when: date, code: str
+) -> None:
+    found = spans(recognisers, "en", "sold Br6.96 trillion worth", when)
+    assert found[0].to_json()["currency"] == code
+
+
+NUMBERS = [
+    ("de", "um 5,5 % gestiegen", "5,5 %", 5.5, "percent"),
+    ("de", "um 5,5% gestiegen", "5,5%", 5.5, "percent"),
+    ("de", "um 25,3 Prozent gestiegen", "25,3 Prozent", 25.3, "percent"),
+    ("de", "2,5 Millionen Tonnen", "2,5 Millionen", 2_500_000, "scaled"),
+    ("de", "7,92 Mio. t Getreide", "7,92 Mio.", 7_920_000, "scaled"),
+    ("de", "62 Tsd. Tonnen", "62 Tsd.", 62_000, "scaled"),
+    ("de", "1 Million 383 Tausend Tonnen", "1 Million 383 Tausend", 1_383_000, "scaled"),
+    ("de", "Minsk – 2.258.000 Tonnen", "2.258.000", 2_258_000, "thousands"),
+    ("de", "insgesamt 140 268 Einwohner", "140 268", 140_268, "thousands"),
+    ("de", "um das 4,4-fache", "4,4-fache", 4.4, "multiplier"),
+    ("de", "um das 3,2fache", "3,2fache", 3.2, "multiplier"),
+    ("de", "ein Wert von 1.234,5 Punkten", "1.234,5", 1234.5, "decimal"),
+    ("en", "up 25.3% year-on-year", "25.3%", 25.3, "percent"),
+    ("en", "over 20,000 people", "20,000", 20_000, "thousands"),
+    ("en", "worth 1,234.5 points", "1,234.5", 1234.5, "decimal"),
+    ("en", "grew 1.5-fold", "1.5-fold", 1.5, "multiplier"),
+    ("ru", "более 7,6 млн т зерна", "7,6 млн", 7_600_000, "scaled"),
+    ("ru", "44,4 тыс. га", "44,4 тыс.", 44_400, "scaled"),
+    ("ru", "7 млн 654 тыс. тонн", "7 млн 654 тыс.", 7_654_000, "scaled"),
+    ("ru", "посетили 937 837 иностранцев", "937 837", 937_837, "thousands"),
+    ("ru", "урожайность — 32,6 ц/га", "32,6", 32.6, "decimal"),
+    ("ru", "с темпом роста 132,7 %", "132,7 %", 132.7, "percent"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "value", "kind"), NUMBERS)
+def test_numbers(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    surface: str,
+    value: float,
+    kind: str,
+) -> None:
+    found = only(recognisers, lang, text, "number")
+    assert (found["text"], found["value"], found["kind"]) == (surface, value, kind)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Er sprach mit die Leute und ging mit ihnen."),
+        ("de", "Die 14. Sitzung zum 25. Jahrestag."),
+        ("de", "Es kamen 2650 Touristen und 51 Milchbetriebe, Baureihe 7513."),
+        ("de", "Minsk -3°C, Belarus 1"),
+        ("en", "Ten 220-tonne trucks; Decree No.282; they may 5 times"),
+        ("ru", "прибыл 2501 человек, Литвы — 1360"),
+    ],
+)
+def test_no_false_positives(recognisers: dict[str, EntityRecogniser], lang: str, text: str) -> None:
+    assert spans(recognisers, lang, text) == []
+
+
+def test_a_dollar_amount_is_money_not_a_date(recognisers: dict[str, EntityRecogniser]) -> None:
+    found = spans(recognisers, "de", "liegt bei $1,1 heute")
+    assert [(s.kind, s.text) for s in found] == [("money", "$1,1")]
+
+
+def test_spans_already_taken_are_left_alone(recognisers: dict[str, EntityRecogniser]) -> None:
+    text = "Der 14. Januar war kalt."
+    taken = Span(4, 14, "name", "14. Januar", MoneyValue((), "XXX"))
+    doc = recognisers["de"](Doc(text, lang="de", article_date=ARTICLE, spans=(taken,)))
+    assert doc.spans == (taken,)
+
+
+def test_values_compare_by_fact_not_by_surface() -> None:
+    assert DateValue(2025, 1, 14, kind="day_month", year_implied=True) == DateValue(2025, 1, 14)
+    assert NumberValue((5,), "percent", kind="percent") != NumberValue((5,))
+
+
+@pytest.mark.parametrize("lang", ["xx", "", "de-XX-foo-bar"])
+def test_unknown_language(lang: str) -> None:
+    with pytest.raises(ConfigError, match="unknown locale"):
+        EntityRecogniser(lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Politik\n14 Januar 2025, 13:18\n\nMINSK, 14. Januar (BelTA) – Text.",
+            "de",
+            date(2025, 1, 14),
+        ),
+        (
+            "flag Dienstag, 19 März 2024\nPolitik\n18 Januar 2018, 15:15\n\nMINSK, 18. Januar – X",
+            "de",
+            date(2018, 1, 18),
+        ),
+        ("Stand 21.10.2019 | 16:54\n\nText ohne Datum.", "de", date(2019, 10, 21)),
+        (
+            "Business news\n\n20 Jan 2023\n\nBelAZ ships trucks\nMINSK, 20 January (BelTA) – x",
+            "en",
+            date(2023, 1, 20),
+        ),
+        (
+            "MINSK, 7 February (BelTA) - Reserves totaled $7 billion as of 1 February 2019.",
+            "en",
+            date(2019, 2, 7),
+        ),
+        ("MINSK, 1 August (BelTA) – In January-June 2019 trade grew.", "en", date(2019, 8, 1)),
+        ("MINSK, 14. November (BelTA) – Seit 2021 wächst der Handel.", "de", None),
+        ("Текст без даты.", "ru", None),
+    ],
+)
+def test_find_article_date(text: str, lang: str, expected: date | None) -> None:
+    assert find_article_date(text, lang) == expected

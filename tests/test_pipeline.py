@@ -1,0 +1,155 @@
+"""The library API end to end: the copy model through the whole pipeline, and failing engines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from localise import ConfigError, Pipeline, Span
+from localise.engine import Engine, load_engine
+
+ARTICLE = (
+    "MINSK, 15. Januar (BelTA) – Präsident Alexander Lukaschenko traf am 15. Januar den "
+    "Botschafter. Der Umsatz lag bei $1,1 bis $1,2 Milliarden.\n\n"
+    "„Wir wollen 1 Milliarde USD mehr erreichen“, sagte Lukaschenko. Lukaschenkos Ziel sei es, "
+    "mehr Lastwagen von MAZ zu verkaufen.\n"
+)
+
+
+def _pipeline(target: str, models_dir: Path | None = None, **kwargs: object) -> Pipeline:
+    return Pipeline(target, glossaries=_bundled(), models_dir=models_dir, **kwargs)  # type: ignore[arg-type]
+
+
+def _bundled() -> list[Path]:
+    from localise.glossary import bundled_glossaries
+
+    return bundled_glossaries()
+
+
+def test_copy_model_round_trip(models_dir: Path) -> None:
+    result = _pipeline("en-GB", models_dir).localise(ARTICLE)
+    assert result.report.source_lang == "de"
+    assert result.report.engine == "translate-de_en 1.0"
+    # The copy model writes the German words back; names, dates and amounts are the target's.
+    assert result.text.startswith(
+        "MINSK, 15 January (BelTA) – Präsident Aleksandr Lukashenko traf am 15 January"
+    )
+    assert "Lukashenko's Ziel" in result.text
+    assert "MAZ" in result.text
+    assert "Lukaschenko" not in result.text
+    assert result.text.count("\n") == ARTICLE.count("\n")
+    statuses = {check.status for check in result.report.checks}
+    assert statuses == {"kept"}
+    assert result.report.warnings == ()
+
+
+def test_en_us_dates_and_amounts(models_dir: Path) -> None:
+    text = _pipeline("en-US", models_dir).localise(ARTICLE).text
+    assert "January 15" in text
+    assert "$1 billion" in text
+
+
+def test_same_language_needs_no_model(tmp_path: Path) -> None:
+    result = _pipeline("de-CH", tmp_path / "no-models").localise(ARTICLE)
+    assert result.report.engine.startswith("none (same language")
+    assert "Lukaschenko" in result.text
+    # Only entities change; everything else is byte-for-byte the input.
+    assert [span.rendering for span in result.doc.spans if span.changed] == [
+        "1.1–1.2 Milliarden US-Dollar",
+        "1 Milliarde US-Dollar",
+    ]
+    position = 0
+    for chunk in _outside_spans(ARTICLE, result.doc.spans):
+        position = result.text.index(chunk, position) + len(chunk)
+
+
+def test_pivot_through_english(models_dir: Path) -> None:
+    result = _pipeline("ru-RU", models_dir).localise(ARTICLE)
+    assert result.report.engine == "translate-de_en 1.0 + translate-en_ru 1.0"
+    assert "15 января" in result.text
+
+
+def test_forced_source_language(models_dir: Path) -> None:
+    result = _pipeline("en-GB", models_dir, source="de").localise(ARTICLE)
+    assert result.report.source_lang == "de"
+    assert result.report.detected_lang is None
+
+
+def test_localise_file_names_the_file(models_dir: Path, articles: Path) -> None:
+    path = articles / "agrar-export.txt"
+    result = _pipeline("en-GB", models_dir).localise_file(path)
+    assert result.report.path == str(path)
+    assert result.report.to_json()["path"] == str(path)
+
+
+def test_unknown_locale() -> None:
+    with pytest.raises(
+        ConfigError, match="unknown locale 'english'; use a CLDR locale such as en-GB"
+    ):
+        Pipeline("english")
+
+
+class Mangling:
+    """A test double wrapping the real copy engine and damaging its output."""
+
+    def __init__(self, inner: Engine, damage: dict[str, str]) -> None:
+        self.inner = inner
+        self.damage = damage
+        self.description = "mangling " + inner.description
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        outputs = self.inner.translate(segments)
+        for old, new in self.damage.items():
+            outputs = [output.replace(old, new) for output in outputs]
+        return outputs
+
+
+def _mangled(models_dir: Path, damage: dict[str, str]) -> Pipeline:
+    engine = Mangling(load_engine(models_dir, "de", "en"), damage)
+    return _pipeline("en-GB", models_dir, engines={("de", "en"): engine})
+
+
+def test_source_spelling_copied_by_the_engine_is_repaired(models_dir: Path) -> None:
+    result = _mangled(models_dir, {"Lukashenko": "Lukaschenko"}).localise(ARTICLE)
+    assert "Lukaschenko" not in result.text
+    repaired = [c for c in result.report.checks if c.status == "repaired"]
+    assert repaired and all(c.span.kind == "name" for c in repaired)
+    assert result.report.warnings == ()
+
+
+def test_rewritten_date_is_repaired_by_value(models_dir: Path) -> None:
+    result = _mangled(models_dir, {"15 January": "January 15"}).localise(ARTICLE)
+    assert "January 15" not in result.text
+    assert result.text.count("15 January") == 2
+    assert {c.found for c in result.report.checks if c.status == "repaired"} == {"January 15"}
+
+
+def test_dropped_amount_is_reported(models_dir: Path) -> None:
+    result = _mangled(models_dir, {"$1 billion": "much money"}).localise(ARTICLE)
+    missing = [c for c in result.report.checks if c.status == "missing"]
+    assert [c.span.text for c in missing] == ["1 Milliarde USD"]
+    assert len(result.report.warnings) == 1
+    assert "'1 Milliarde USD'" in result.report.warnings[0]
+    assert result.report.status == "warning"
+
+
+class Reordering:
+    """Reverses the clauses of every segment, as a real engine may reorder a sentence."""
+
+    description = "reordering"
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        return [", ".join(reversed(segment.split(", "))) for segment in segments]
+
+
+def test_reordered_output_keeps_every_rendering(tmp_path: Path) -> None:
+    pipeline = _pipeline("en-GB", tmp_path, engines={("de", "en"): Reordering()})
+    result = pipeline.localise(ARTICLE)
+    assert {c.status for c in result.report.checks} == {"kept"}
+
+
+def _outside_spans(text: str, spans: Sequence[Span]) -> list[str]:
+    bounds = [0, *(b for span in spans for b in (span.start, span.end)), len(text)]
+    return [text[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
