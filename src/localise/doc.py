@@ -19,6 +19,9 @@ from typing import Any, Literal, Protocol
 
 SpanKind = Literal["date", "money", "number", "name"]
 SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name")
+BlockKind = Literal[
+    "title", "lead", "paragraph", "quote", "list_item", "heading", "boilerplate", "metadata"
+]
 
 
 class Value(Protocol):
@@ -80,6 +83,28 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A structural unit of the article (title, paragraph, quote...), as a format reader saw it.
+
+    Only blocks with ``translate`` set are segmented and sent to MT; ``reason`` says why a
+    block is left as it is (boilerplate, already in the target language, a quote in a third
+    language, code). ``lang`` is the block's own detected language.
+    """
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    translate: bool = True
+    reason: str | None = None
+    lang: str | None = None
+    lang_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"block offsets must satisfy 0 <= start <= end: {self!r}")
+
+
+@dataclass(frozen=True)
 class Doc:
     """An article's text and everything the stages found in it."""
 
@@ -89,6 +114,7 @@ class Doc:
     article_date: date | None = None
     segments: tuple[Segment, ...] = ()
     spans: tuple[Span, ...] = ()
+    blocks: tuple[Block, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -98,9 +124,13 @@ class Doc:
         for before, after in pairwise(self.spans):
             if after.start < before.end:
                 raise ValueError(f"spans overlap or are unsorted: {before!r}, {after!r}")
-        for segment in self.segments:
-            if segment.end > len(self.text):
-                raise ValueError(f"segment beyond the end of the text: {segment!r}")
+        regions: list[Segment | Block] = [*self.segments, *self.blocks]
+        for region in regions:
+            if region.end > len(self.text):
+                raise ValueError(f"beyond the end of the text: {region!r}")
+        for first, second in pairwise(self.blocks):
+            if second.start < first.end:
+                raise ValueError(f"blocks overlap or are unsorted: {first!r}, {second!r}")
 
     def replace(self, **changes: Any) -> Doc:
         return dataclasses.replace(self, **changes)
@@ -118,6 +148,12 @@ class Doc:
 
     def spans_within(self, start: int, end: int) -> list[Span]:
         return [span for span in self.spans if start <= span.start and span.end <= end]
+
+    def translatable_regions(self) -> list[tuple[int, int]]:
+        """Where MT applies: every block marked ``translate``, or the whole text without blocks."""
+        if not self.blocks:
+            return [(0, len(self.text))]
+        return [(block.start, block.end) for block in self.blocks if block.translate]
 
 
 def _span_order(span: Span) -> tuple[int, int]:

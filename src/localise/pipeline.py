@@ -28,10 +28,10 @@ from babel import Locale, UnknownLocaleError
 from . import __version__
 from .checks import Check, protect, verify
 from .detect import SEED, LanguageDetector
-from .doc import Doc, Span
+from .doc import Doc, Segment, Span
 from .engine import Engine, EngineOptions, load_engine
 from .entities import EntityRecogniser, find_article_date
-from .errors import ConfigError, InputError
+from .errors import ConfigError, ModelError
 from .glossary import Glossary, GlossaryMatcher
 from .models import default_models_dir
 from .render import EntityRenderer
@@ -59,12 +59,29 @@ class Config:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """An analysed article whose protected segments (``sources``) await translation.
+
+    ``pair`` is None when source and target language are the same: nothing to translate.
+    """
+
+    doc: Doc
+    pair: tuple[str, str] | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Result:
-    """A localised article: the target text, the source analysis and the report."""
+    """A localised article: the target text, the source analysis and the report.
+
+    ``blocks`` holds the output of each of ``doc.blocks`` (empty when the Doc has none), for
+    format writers that put each block back where it came from.
+    """
 
     text: str
     doc: Doc
     report: Report
+    blocks: tuple[str, ...] = ()
 
 
 class Pipeline:
@@ -122,33 +139,54 @@ class Pipeline:
 
     def analyse(self, text: str, *, article_date: date | None = None) -> Doc:
         """Detect, find names and entities, render them for the target, segment."""
-        doc = self._detector(Doc(text))
-        source = self.config.source or doc.lang
-        if source is None:
-            raise ConfigError("cannot detect the language of a text without letters; pass source=")
-        if article_date is None:
-            article_date = find_article_date(text, source, recogniser=self._recogniser(source))
-        doc = doc.replace(lang=source, article_date=article_date)
-        for stage in self._stages(source):
-            doc = stage(doc)
-        return doc
+        return self._analyse(Doc(text), article_date)
 
-    def localise(self, text: str, *, article_date: date | None = None) -> Result:
-        """Localise one article given as text."""
-        doc = self.analyse(text, article_date=article_date)
+    def prepare(self, doc: Doc | str, *, article_date: date | None = None) -> Prepared:
+        """Analyse an article and protect its segments, ready for an engine.
+
+        With :meth:`finish`, this lets a batch translate the segments of many articles in
+        one engine call (and look them up in a translation memory first).
+        """
+        doc = self._analyse(Doc(doc) if isinstance(doc, str) else doc, article_date)
         assert doc.lang is not None
         if doc.lang == self.target_lang:
+            return Prepared(doc, None, ())
+        sources = tuple(
+            protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
+        )
+        return Prepared(doc, (doc.lang, self.target_lang), sources)
+
+    def finish(self, prepared: Prepared, translations: Sequence[str], engine: str) -> Result:
+        """Verify and repair an engine's translations of ``prepared.sources``; build the result."""
+        doc = prepared.doc
+        if prepared.pair is None:
             outputs = [
-                protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
+                protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s))
+                for s in doc.segments
             ]
-            engine_description = "none (same language: entities and names only)"
-            checks = [Check(span, "kept") for span in doc.spans if span.rendering is not None]
+            checks = [Check(span, "kept") for span in _protected(doc)]
+            engine = "none (same language: entities and names only)"
         else:
-            engine = self.engine(doc.lang, self.target_lang)
-            engine_description = engine.description
-            outputs, checks = self._translate(doc, engine)
-        text_out = _reassemble(doc, outputs)
-        return Result(text=text_out, doc=doc, report=self._report(doc, engine_description, checks))
+            if len(translations) != len(prepared.sources):
+                raise ModelError(
+                    f"{engine} returned {len(translations)} translations for "
+                    f"{len(prepared.sources)} segments"
+                )
+            outputs, checks = self._verify(doc, translations)
+        return Result(
+            text=_reassemble(doc, outputs, 0, len(doc.text)),
+            doc=doc,
+            report=self._report(doc, engine, checks),
+            blocks=tuple(_reassemble(doc, outputs, b.start, b.end) for b in doc.blocks),
+        )
+
+    def localise(self, text: str | Doc, *, article_date: date | None = None) -> Result:
+        """Localise one article given as text (or as a Doc with blocks, from a format reader)."""
+        prepared = self.prepare(text, article_date=article_date)
+        if prepared.pair is None:
+            return self.finish(prepared, (), "")
+        engine = self.engine(*prepared.pair)
+        return self.finish(prepared, engine.translate(prepared.sources), engine.description)
 
     def localise_file(self, path: Path | str) -> Result:
         """Localise one article file; the report names the file."""
@@ -182,6 +220,20 @@ class Pipeline:
             "source": self.config.source or "auto",
         }
 
+    def _analyse(self, doc: Doc, article_date: date | None) -> Doc:
+        doc = self._detector(doc)
+        source = self.config.source or doc.lang
+        if source is None:
+            raise ConfigError("cannot detect the language of a text without letters; pass source=")
+        if article_date is None:
+            article_date = doc.article_date or find_article_date(
+                doc.text, source, recogniser=self._recogniser(source)
+            )
+        doc = doc.replace(lang=source, article_date=article_date)
+        for stage in self._stages(source):
+            doc = stage(doc)
+        return doc
+
     def _stages(self, source: str) -> list[Callable[[Doc], Doc]]:
         stages: list[Callable[[Doc], Doc]] = [
             GlossaryMatcher(self.glossary, source, self.target_lang)
@@ -200,28 +252,18 @@ class Pipeline:
                 self._recognisers[lang] = None  # reported as a warning, not a failure
         return self._recognisers[lang]
 
-    def _translate(self, doc: Doc, engine: Engine) -> tuple[list[str], list[Check]]:
-        protected = [
-            protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
-        ]
-        translations = engine.translate(protected)
-        if len(translations) != len(protected):
-            raise InputError(
-                doc.meta.get("path", "<text>"),
-                f"the engine returned {len(translations)} segments for {len(protected)}",
-            )
+    def _verify(self, doc: Doc, translations: Sequence[str]) -> tuple[list[str], list[Check]]:
         # The target locale's own separators: de-CH writes "1.1 Milliarden", not "1,1".
-        target_recogniser = self._recogniser(str(self.locale))
-        find = None
-        if target_recogniser is not None:
-            recogniser = target_recogniser
+        recogniser = self._recogniser(str(self.locale))
 
-            def find(text: str) -> list[Span]:
-                return list(recogniser(Doc(text, article_date=doc.article_date)).spans)
+        def find(text: str) -> list[Span]:
+            assert recogniser is not None
+            return list(recogniser(Doc(text, article_date=doc.article_date)).spans)
 
         outputs, checks = [], []
         for segment, translation in zip(doc.segments, translations, strict=True):
-            repaired, segment_checks = verify(translation, _spans_in(doc, segment), find)
+            spans = _spans_in(doc, segment)
+            repaired, segment_checks = verify(translation, spans, find if recogniser else None)
             outputs.append(repaired)
             checks.extend(segment_checks)
         return outputs, checks
@@ -266,19 +308,26 @@ def parse_locale(identifier: str) -> Locale:
         ) from exc
 
 
-def _spans_in(doc: Doc, segment: Any) -> list[Span]:
+def _spans_in(doc: Doc, segment: Segment) -> list[Span]:
     return [
-        span for span in doc.spans_within(segment.start, segment.end) if span.rendering is not None
+        span
+        for span in doc.spans_within(segment.start, segment.end)
+        if span.rendering is not None
     ]
 
 
-def _reassemble(doc: Doc, outputs: Sequence[str]) -> str:
-    """The source text with each segment replaced by its output; everything between kept."""
+def _protected(doc: Doc) -> list[Span]:
+    return [span for segment in doc.segments for span in _spans_in(doc, segment)]
+
+
+def _reassemble(doc: Doc, outputs: Sequence[str], start: int, end: int) -> str:
+    """``doc.text[start:end]`` with each segment in it replaced by its output."""
     parts = []
-    position = 0
+    position = start
     for segment, output in zip(doc.segments, outputs, strict=True):
-        parts.append(doc.text[position : segment.start])
-        parts.append(output)
-        position = segment.end
-    parts.append(doc.text[position:])
+        if start <= segment.start and segment.end <= end:
+            parts.append(doc.text[position : segment.start])
+            parts.append(output)
+            position = segment.end
+    parts.append(doc.text[position:end])
     return "".join(parts)

@@ -45,7 +45,12 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = ABBREVIATIONS.get(self.lang or doc.lang or "", frozenset())
-        bounds = _join_split_spans(list(split_sentences(doc.text, abbreviations)), doc)
+        sentences = [
+            (region_start + start, region_start + end)
+            for region_start, region_end in doc.translatable_regions()
+            for start, end in split_sentences(doc.text[region_start:region_end], abbreviations)
+        ]
+        bounds = _join_split_spans(sentences, doc)
         return doc.replace(segments=tuple(Segment(start, end) for start, end in bounds))
 
 
