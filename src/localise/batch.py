@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import InputError, LocaliseError, ModelNotFoundError
+from .formats import supported_suffixes
 from .pipeline import Pipeline
 from .report import Report
 from .textio import write_atomic
 
-SUPPORTED_SUFFIXES = frozenset({".txt"})
+SUPPORTED_SUFFIXES = supported_suffixes()
 STATE_FOLDER = "_localise"
 
 Status = Literal["ok", "warning", "failed"]

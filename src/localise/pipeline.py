@@ -32,12 +32,12 @@ from .doc import Doc, Segment, Span
 from .engine import Engine, EngineOptions, load_engine
 from .entities import EntityRecogniser, find_article_date
 from .errors import ConfigError, ModelError
+from .formats import FormatOptions, read_article, write_article
 from .glossary import Glossary, GlossaryMatcher
 from .models import default_models_dir
 from .render import EntityRenderer
 from .report import Report, warnings_for
 from .segment import Segmenter
-from .textio import read_text
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,7 @@ class Pipeline:
         doc = prepared.doc
         if prepared.pair is None:
             outputs = [
-                protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s))
-                for s in doc.segments
+                protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
             ]
             checks = [Check(span, "kept") for span in _protected(doc)]
             engine = "none (same language: entities and names only)"
@@ -188,12 +187,14 @@ class Pipeline:
         engine = self.engine(*prepared.pair)
         return self.finish(prepared, engine.translate(prepared.sources), engine.description)
 
-    def localise_file(self, path: Path | str) -> Result:
-        """Localise one article file; the report names the file."""
-        path = Path(path)
-        result = self.localise(read_text(path))
+    def localise_file(self, path: Path | str, options: FormatOptions | None = None) -> Result:
+        """Localise one article file; ``Result.text`` is the whole output file's content."""
+        article = read_article(Path(path), options)
+        result = self.localise(article.doc)
         return dataclasses.replace(
-            result, report=dataclasses.replace(result.report, path=str(path))
+            result,
+            text=write_article(article, result, options),
+            report=dataclasses.replace(result.report, path=str(path)),
         )
 
     def engine(self, from_code: str, to_code: str) -> Engine:
@@ -310,9 +311,7 @@ def parse_locale(identifier: str) -> Locale:
 
 def _spans_in(doc: Doc, segment: Segment) -> list[Span]:
     return [
-        span
-        for span in doc.spans_within(segment.start, segment.end)
-        if span.rendering is not None
+        span for span in doc.spans_within(segment.start, segment.end) if span.rendering is not None
     ]
 
 
