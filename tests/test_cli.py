@@ -126,26 +126,27 @@ def test_translate_folder(
         assert report["language"]["source"] == "de"
         assert report["engine"] == "translate-de_en 1.0"
     summary = json.loads((out / "_localise" / "summary.json").read_text())
-    assert summary["counts"] == {"ok": len(names), "warning": 0, "failed": 0}
+    assert summary["counts"] == {"ok": len(names), "warning": 0, "failed": 0, "skipped": 0}
     assert f"{len(names)} articles: {len(names)} ok" in result.output
-    # Again: the inputs are untouched and the outputs the same.
+    # Again: the inputs are untouched, the outputs the same, and nothing was redone.
     first = {p: p.read_bytes() for p in out.rglob("*.txt")}
-    assert (
-        runner.invoke(
-            main,
-            [
-                "translate",
-                str(articles),
-                "--to",
-                "en-GB",
-                "--out",
-                str(out),
-                "--models-dir",
-                str(models_dir),
-                "--offline",
-            ],
-        ).exit_code
-        == 0
+    again = runner.invoke(
+        main,
+        [
+            "translate",
+            str(articles),
+            "--to",
+            "en-GB",
+            "--out",
+            str(out),
+            "--models-dir",
+            str(models_dir),
+            "--offline",
+        ],
+    )
+    assert again.exit_code == 0, again.output
+    assert f"{len(names)} articles: 0 ok, 0 with warnings, 0 failed, {len(names)} unchanged" in (
+        again.output
     )
     assert {p: p.read_bytes() for p in articles.rglob("*") if p.is_file()} == before
     assert {p: p.read_bytes() for p in out.rglob("*.txt")} == first
@@ -227,7 +228,7 @@ def test_translate_installs_a_missing_pair_from_the_index(
     [
         (["translate", "x.txt", "--to", "xx-YY"], "unknown locale 'xx-YY'"),
         (["translate", "x.txt"], "Missing option '--to'"),
-        (["translate", ".", "--to", "en-GB"], "several inputs or a folder need --out DIR"),
+        (["translate", ".", "--to", "en-GB"], "several inputs, a folder or several --to locales"),
         (
             ["translate", "x.txt", "--to", "en", "--beam-size", "0"],
             "0 is not in the range 1<=x<=16",

@@ -250,6 +250,9 @@ MONEY = [
     ("ru", "превысит 1 млрд. долларов США.", "1 млрд. долларов США", [1_000_000_000], "USD"),
     ("ru", "около $2,99 млрд, сообщили", "$2,99 млрд", [2_990_000_000], "USD"),
     ("ru", "от 1 до 2 млрд рублей", "от 1 до 2 млрд рублей", [1_000_000_000, 2_000_000_000], "RUB"),
+    ("ru", "выросла от 5 млрд рублей", "5 млрд рублей", [5_000_000_000], "RUB"),
+    ("de", "Lohn von 1.500 Rubel", "1.500 Rubel", [1500], "RUB"),
+    ("de", "für 300 Mio. russische Rubel", "300 Mio. russische Rubel", [300_000_000], "RUB"),
     (
         "ru",
         "порядка 16-18 млрд долларов",
@@ -280,6 +283,47 @@ def test_belarusian_rouble_symbol_follows_the_redenomination(
 ) -> None:
     found = spans(recognisers, "en", "sold Br6.96 trillion worth", when)
     assert found[0].to_json()["currency"] == code
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("de", "MINSK (BelTA) – Der Lohn stieg auf 1.500 Rubel.", "BYN"),
+        ("de", "Der belarussische Lohn stieg auf 1.500 Rubel.", "BYN"),
+        ("de", "In Weißrussland stieg der Lohn auf 1.500 Rubel.", "BYN"),
+        ("de", "In Moskau stieg der Lohn auf 1.500 Rubel.", "RUB"),
+        ("ru", "В Беларуси зарплата выросла до 1 500 рублей.", "BYN"),
+        ("ru", "В Москве зарплата выросла до 1 500 рублей.", "RUB"),
+        ("ru", "В Минске цена - 1 500 российских рублей.", "RUB"),
+    ],
+)
+def test_a_bare_rouble_is_belarusian_in_a_text_about_belarus(
+    recognisers: dict[str, EntityRecogniser], lang: str, text: str, code: str
+) -> None:
+    money = [s for s in spans(recognisers, lang, text) if s.kind == "money"]
+    assert [s.to_json()["currency"] for s in money] == [code]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "preposition"),
+    [
+        ("de", "Das war im Jahr 2021 so.", "im Jahr 2021", True),
+        ("de", "Bis 2030 soll es fertig sein.", "2030", False),
+        ("de", "Die Sitzung ist vom 14. bis 16. Januar.", "vom 14. bis 16. Januar", True),
+        ("de", "Die Sitzung ist am 14.–16. Januar.", "14.–16. Januar", False),
+        ("ru", "от 1 до 2 млрд рублей", "от 1 до 2 млрд рублей", True),
+        ("ru", "порядка 16-18 млрд долларов", "16-18 млрд долларов", False),
+    ],
+)
+def test_an_opening_preposition_is_recorded(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    surface: str,
+    preposition: bool,
+) -> None:
+    [found] = spans(recognisers, lang, text)
+    assert (found.text, getattr(found.value, "preposition", None)) == (surface, preposition)
 
 
 NUMBERS = [

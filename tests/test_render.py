@@ -47,8 +47,18 @@ def rendered(source_lang: str, text: str, locale: str) -> list[str | None]:
         ("14 Januar 2025, 13:18", "en-US", "January 14, 2025, 1:18\u202fPM"),
         ("AKTUALISIERT (um 12.21)", "en-GB", "at 12:21"),
         ("im September 2024", "ru-RU", "сентябрь 2024\u202fг."),
-        ("vom 14. bis 16. Januar", "en-GB", "14\u2009–\u200916 January"),
-        ("vom 14. bis 16. Januar", "de-DE", "14.–16. Januar"),
+        ("vom 14. bis 16. Januar", "en-GB", "from 14 to 16 January"),
+        ("vom 14. bis 16. Januar", "en-US", "from January 14 to 16"),
+        ("vom 14. bis 16. Januar", "ru-RU", "с 14 по 16 января"),
+        ("vom 14. bis 16. Januar", "de-DE", "vom 14. bis 16. Januar"),
+        ("Vom 30. Januar bis 2. Februar 2024", "en-US", "From January 30 to February 2, 2024"),
+        ("14.–16. Januar", "en-GB", "14\u2009–\u200916 January"),
+        ("Der Umsatz lag im Jahr 2024 bei", "en-GB", "in 2024"),
+        ("Der Umsatz lag im Jahr 2024 bei", "ru-RU", "в 2024 году"),
+        ("Der Umsatz lag im Jahr 2024 bei", "de-CH", "im Jahr 2024"),
+        ("Im Jahr 2018 stieg er", "en-US", "In 2018"),
+        ("Bis 2030 soll es fertig sein", "en-US", "2030"),
+        ("Bis 2030 soll es fertig sein", "ru-RU", "2030"),
         ("Januar bis Juni 2024", "en-US", "January\u2009–\u2009June 2024"),
         ("$1,1 bis $1,2 Milliarden", "en-US", "$1.1–1.2 billion"),
         ("$1,1 bis $1,2 Milliarden", "en-GB", "US$1.1–1.2 billion"),
@@ -58,6 +68,11 @@ def rendered(source_lang: str, text: str, locale: str) -> list[str | None]:
         ("1 Milliarde USD", "de-CH", "1 Milliarde US-Dollar"),
         ("5 Mio. Euro", "en-US", "€5 million"),
         ("Br2367", "en-GB", "2,367 Belarusian roubles"),
+        ("Br2367", "de-DE", "2.367 belarussische Rubel"),
+        ("Br1", "de-DE", "1 belarussischer Rubel"),
+        ("Br2367", "ru-RU", "2\u00a0367 белорусских рублей"),
+        ("Br2367", "en-US", "2,367 Belarusian rubles"),
+        ("300 Mio. russische Rubel", "de-CH", "300 Millionen russische Rubel"),
         ("5,5 %", "en-US", "5.5%"),
         ("5,5 Prozent", "de-CH", "5.5%"),
         ("2,5 Millionen Tonnen", "en-US", "2.5 million"),
@@ -79,6 +94,18 @@ def test_renderings_from_german(text: str, locale: str, expected: str) -> None:
         ("ru", "7 млн 654 тыс. тонн", "de-DE", "7,654 Millionen"),
         ("ru", "2020 года", "ru-RU", "2020 года"),
         ("ru", "2020 года", "en-GB", "2020"),
+        ("ru", "от 1 до 2 млрд рублей", "en-US", "from 1 to 2 billion Russian rubles"),
+        ("ru", "от 1 до 2 млрд рублей", "ru-RU", "от 1 до 2 млрд российских рублей"),
+        ("ru", "от $1 до $2 млрд", "en-US", "from $1 to $2 billion"),
+        ("ru", "от $1 до $2 млрд", "en-GB", "from US$1 to US$2 billion"),
+        ("ru", "от $1 до $2 млрд", "de-DE", "von 1 bis 2 Milliarden US-Dollar"),
+        (
+            "ru",
+            "от 1 до 2 млрд рублей в Минске",
+            "de-DE",
+            "von 1 bis 2 Milliarden belarussischen Rubel",
+        ),
+        ("ru", "от 5 млрд долларов", "en-US", "$5 billion"),
     ],
 )
 def test_renderings(lang: str, text: str, locale: str, expected: str) -> None:
@@ -188,6 +215,47 @@ def test_months_round_trip(
 
 
 amounts = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(999), places=1)
+
+
+def _with_preposition(draw: st.DrawFn) -> DateValue | MoneyValue:
+    shape = draw(st.sampled_from(["year", "day_range", "month_range", "money_range"]))
+    start = draw(dates)
+    if shape == "year":
+        return DateValue(start.year, kind="year", preposition=True)
+    if shape == "day_range":
+        end = start + timedelta(days=draw(st.integers(1, 40)))
+        if end.year != start.year:
+            end = date(start.year, 12, 31)
+        until = DateValue(end.year, end.month, end.day)
+        return DateValue(start.year, start.month, start.day, until=until, preposition=True)
+    if shape == "month_range":
+        month = min(start.month, 11)
+        until = DateValue(start.year, draw(st.integers(month + 1, 12)))
+        return DateValue(start.year, month, until=until, preposition=True)
+    first = draw(amounts)
+    second = first + draw(amounts)
+    scale = draw(st.sampled_from([1, 10**6, 10**9]))
+    currency = draw(st.sampled_from(["USD", "EUR", "BYN", "RUB"]))
+    return MoneyValue((first * scale, second * scale), currency, scale=scale, preposition=True)
+
+
+@PROPERTY
+@given(locale=st.sampled_from(LOCALES), value=st.composite(_with_preposition)())
+def test_prepositions_round_trip(
+    recognisers: dict[str, EntityRecogniser],
+    renderers: dict[str, EntityRenderer],
+    locale: str,
+    value: DateValue | MoneyValue,
+) -> None:
+    """The target's phrase reads back with the same value; its preposition is inside the span
+    exactly where the target language counts it in ("im Jahr 2024", but en "in" + "2024")."""
+    text = renderers[locale].render(value)
+    doc = recognisers[locale](Doc(f"« {text} »", article_date=date(2024, 1, 1)))
+    assert len(doc.spans) == 1, (text, doc.spans)
+    span = doc.spans[0]
+    assert span.value == value
+    assert text.endswith(span.text)
+    assert getattr(span.value, "preposition", None) is (span.text == text), (text, span.text)
 
 
 @PROPERTY

@@ -10,16 +10,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from . import __version__
-from .batch import Item, Outcome, discover, error_text, run, write_summary
+from .batch import Batch, Item, Outcome, Progress, Summary, discover, error_text
 from .errors import ConfigError, LocaliseError, ModelNotFoundError
 from .models import (
     DEFAULT_INDEX_URL,
@@ -98,10 +97,12 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--to",
-    "target",
+    "targets",
     required=True,
+    multiple=True,
     metavar="LOCALE",
-    help="Target locale, e.g. en-GB, en-US, de-CH, ru-RU.",
+    help="Target locale, e.g. en-GB, en-US, de-CH, ru-RU; repeat for several (with --out, "
+    "one subfolder per locale).",
 )
 @click.option(
     "--from",
@@ -113,8 +114,37 @@ def main() -> None:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder, mirroring the input tree; reports go to OUT/_localise/. "
-    "Without it, a single input file is printed to stdout.",
+    help="Output folder, mirroring the input tree; state, reports and summary go to "
+    "OUT/_localise/. Without it, a single input file is printed to stdout.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Only files whose path (relative to its input folder) or name matches; repeatable.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders whose relative path or name matches; repeatable.",
+)
+@click.option(
+    "--force", is_flag=True, help="Redo every article, even those unchanged since the last run."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    help="Worker processes, each loading the models once [default: up to 8 cores; small "
+    "runs in this process]. The outputs are the same whatever the number.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 on failed articles only, or also when an output has warnings.",
 )
 @_with(glossary_options)
 @models_dir_option
@@ -136,14 +166,19 @@ def main() -> None:
     default=0,
     show_default=True,
     type=click.IntRange(0),
-    help="CPU threads for translation (0 = all cores).",
+    help="CPU threads for translation (0 = all cores, shared between the jobs).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary line.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary.")
 def translate(
     paths: tuple[Path, ...],
-    target: str,
+    targets: tuple[str, ...],
     source: str | None,
     out_dir: Path | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    force: bool,
+    jobs: int | None,
+    fail_on: str,
     glossaries: tuple[Path, ...],
     no_bundled_glossary: bool,
     models_dir: Path | None,
@@ -159,39 +194,63 @@ def translate(
     checked after translation; a JSON report per article says what was changed, protected or
     needs a human look. Same-language targets (a German article --to de-CH) need no model.
 
+    With --out, a re-run redoes only what changed (input, glossary, options or model) and
+    resumes a run that was stopped; identical segments are translated once and remembered.
+    Exit code 0 when all went well, 1 when some articles failed (or had warnings, with
+    --fail-on warning), 2 for usage errors.
+
     \b
     Examples:
       localise translate examples/articles --to en-GB --out out/en-GB
+      localise translate news/ --to en-GB --to ru-RU --out out --exclude 'drafts/*'
       localise translate article.txt --to en-US --from de > article.en.txt
     """
     models_dir = models_dir or default_models_dir(os.environ)
-    pipeline = _build(
-        lambda: Pipeline(
+    glossary_paths = _glossary_paths(glossaries, no_bundled_glossary)
+
+    def pipeline(target: str) -> Pipeline:
+        return Pipeline(
             target,
             source=source,
-            glossaries=_glossary_paths(glossaries, no_bundled_glossary),
+            glossaries=glossary_paths,
             models_dir=models_dir,
             beam_size=beam_size,
             threads=threads,
         )
-    )
+
+    pipelines = [_build(partial(pipeline, target)) for target in dict.fromkeys(targets)]
     if out_dir is None:
-        if len(paths) == 1 and paths[0].is_file():
-            _translate_to_stdout(pipeline, paths[0], offline, index_url, models_dir)
+        if len(paths) == 1 and paths[0].is_file() and len(pipelines) == 1:
+            _translate_to_stdout(pipelines[0], paths[0], offline, index_url, models_dir)
             return
-        raise click.UsageError("several inputs or a folder need --out DIR for the outputs")
-    items, failures = discover(paths, skip=out_dir)
-    installer = _missing_model_installer(offline, index_url, models_dir)
-    started = time.perf_counter()
-    outcomes = list(failures)
-    with _progress(items, quiet) as advance:
-        for outcome in run(pipeline, items, out_dir, on_missing_model=installer):
-            outcomes.append(outcome)
-            advance(outcome)
-    summary = write_summary(
-        out_dir, outcomes, pipeline.signature("per article"), time.perf_counter() - started
+        raise click.UsageError(
+            "several inputs, a folder or several --to locales need --out DIR for the outputs"
+        )
+    bar = _ProgressDisplay(quiet)
+    batch = _build_batch(
+        lambda: Batch(
+            pipelines,
+            out_dir,
+            jobs=jobs,
+            force=force,
+            include=include,
+            exclude=exclude,
+            on_missing_model=_missing_model_installer(offline, index_url, models_dir),
+            progress=bar.update,
+        )
     )
-    _finish(outcomes, summary)
+    run = batch.run(paths)
+    outcomes: list[Outcome] = []
+    try:
+        for outcome in run:
+            outcomes.append(outcome)
+            bar.log(outcome)
+    except LocaliseError as exc:
+        bar.close()
+        _fail(exc)
+    bar.close()
+    assert run.summary is not None
+    _print_summary(run.summary, outcomes, fail_on == "warning")
 
 
 @main.command(context_settings=CONTEXT)
@@ -439,37 +498,101 @@ def _translate_to_stdout(
         click.echo(f"localise: warning: {path}: {warning}", err=True)
 
 
-@contextmanager
-def _progress(items: Sequence[Item], quiet: bool) -> Iterator[Callable[[Outcome], None]]:
-    stderr = sys.stderr
-    if not quiet and stderr.isatty() and items:
-        with click.progressbar(
-            length=len(items), label="localising", file=stderr, show_pos=True, show_eta=True
-        ) as bar:
-            yield lambda outcome: bar.update(1)
-        return
+class _ProgressDisplay:
+    """A progress bar on a terminal; one line per finished article otherwise (none if quiet)."""
 
-    def log(outcome: Outcome) -> None:
-        if not quiet:
-            click.echo(f"{outcome.status}\t{outcome.item.path}", err=True)
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.interactive = not quiet and sys.stderr.isatty()
+        self._bar: Any = None
+        self._text = ""
 
-    yield log
+    def update(self, progress: Progress) -> None:
+        if not self.interactive:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(
+                length=progress.articles,
+                label="localising",
+                file=sys.stderr,
+                show_pos=True,
+                show_eta=True,
+                item_show_func=lambda _: self._text,
+            )
+            self._bar.__enter__()
+        rate = progress.done / progress.elapsed if progress.elapsed else 0.0
+        self._text = (
+            f"{progress.segments} segments ({progress.translated} translated), "
+            f"{rate:.1f} articles/s"
+        )
+        self._bar.update(progress.done - self._bar.pos, current_item=self._text)
+
+    def log(self, outcome: Outcome) -> None:
+        if self.quiet or self.interactive or outcome.status == "skipped":
+            return
+        target = f"\t{outcome.target}" if outcome.target else ""
+        click.echo(f"{outcome.status}{target}\t{outcome.item.path}", err=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
-def _finish(outcomes: Sequence[Outcome], summary: Path) -> None:
-    for outcome in outcomes:
-        if outcome.report is not None:
-            for warning in outcome.report.warnings:
-                click.echo(f"localise: warning: {outcome.item.path}: {warning}", err=True)
-    counts = {
-        status: sum(o.status == status for o in outcomes) for status in ("ok", "warning", "failed")
-    }
+#: Lines of warnings and errors the final summary shows; the rest are in summary.json.
+SUMMARY_LINES = 20
+
+
+def _print_summary(summary: Summary, outcomes: Sequence[Outcome], strict: bool) -> None:
+    several = len(summary.targets) > 1
+    warnings = [
+        f"localise: warning: {_where(o, several)}: {warning}"
+        for o in outcomes
+        if o.report is not None
+        for warning in o.report.warnings
+    ]
+    errors = list(
+        dict.fromkeys(
+            f"localise: error: {_where(o, several)}: {o.error}" for o in outcomes if o.error
+        )
+    )
+    for lines in (warnings, errors):
+        for line in lines[:SUMMARY_LINES]:
+            click.echo(line, err=True)
+        if len(lines) > SUMMARY_LINES:
+            click.echo(f"  ... and {len(lines) - SUMMARY_LINES} more in {summary.path}", err=True)
+    counts = summary.counts
+    locales = f" × {len(summary.targets)} locales" if len(summary.targets) > 1 else ""
     click.echo(
-        f"{len(outcomes)} articles: {counts['ok']} ok, {counts['warning']} with warnings, "
-        f"{counts['failed']} failed; summary in {summary}",
+        f"{summary.articles} articles{locales}: {counts['ok']} ok, {counts['warning']} with "
+        f"warnings, {counts['failed']} failed, {counts['skipped']} unchanged; "
+        f"summary in {summary.path}",
         err=True,
     )
-    _exit_for_failures([o for o in outcomes if o.status == "failed"])
+    segments, stages = summary.segments, summary.stages
+    click.echo(
+        f"{segments['total']} segments ({segments['unique']} distinct: {segments['memory']} "
+        f"from memory, {segments['translated']} translated) in {summary.seconds:.1f} s "
+        f"with {summary.jobs} {'process' if summary.jobs == 1 else 'processes'} ("
+        + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in stages.items())
+        + ")",
+        err=True,
+    )
+    unchanged_with_warnings = sum(o.status == "skipped" and o.has_warnings for o in outcomes)
+    if strict and unchanged_with_warnings:
+        click.echo(
+            f"localise: {unchanged_with_warnings} unchanged outputs had warnings in an earlier "
+            f"run (see their reports)",
+            err=True,
+        )
+    if errors or (strict and any(o.has_warnings for o in outcomes)):
+        sys.exit(1)
+
+
+def _where(outcome: Outcome, several_targets: bool) -> str:
+    if several_targets and outcome.target is not None:
+        return f"{outcome.item.path} ({outcome.target})"
+    return str(outcome.item.path)
 
 
 def _exit_for_failures(failures: Sequence[Outcome]) -> None:
@@ -486,6 +609,13 @@ def _glossary_paths(glossaries: Sequence[Path], no_bundled: bool) -> list[Path]:
 
 
 def _build(factory: Callable[[], Pipeline]) -> Pipeline:
+    try:
+        return factory()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _build_batch(factory: Callable[[], Batch]) -> Batch:
     try:
         return factory()
     except ConfigError as exc:

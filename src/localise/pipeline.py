@@ -27,14 +27,14 @@ from babel import Locale, UnknownLocaleError
 
 from . import __version__
 from .checks import Check, protect, verify
-from .detect import SEED, LanguageDetector
+from .detect import SEED, BlockLanguages, LanguageDetector
 from .doc import Doc, Segment, Span
 from .engine import Engine, EngineOptions, load_engine
 from .entities import EntityRecogniser, find_article_date
 from .errors import ConfigError, ModelError
 from .formats import FormatOptions, read_article, write_article
 from .glossary import Glossary, GlossaryMatcher
-from .models import default_models_dir
+from .models import default_models_dir, find_route
 from .render import EntityRenderer
 from .report import Report, warnings_for
 from .segment import Segmenter
@@ -114,7 +114,9 @@ class Pipeline:
         # Engines given by the caller (any object with ``translate`` and ``description``) are
         # used for their pairs instead of installed packages.
         self._engines: dict[tuple[str, str], Engine] = dict(engines or {})
+        self._given_engines = bool(self._engines)
         self._recognisers: dict[str, EntityRecogniser | None] = {}
+        self._stage_lists: dict[str, list[Callable[[Doc], Doc]]] = {}
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -147,7 +149,42 @@ class Pipeline:
         With :meth:`finish`, this lets a batch translate the segments of many articles in
         one engine call (and look them up in a translation memory first).
         """
-        doc = self._analyse(Doc(doc) if isinstance(doc, str) else doc, article_date)
+        return self._protect(self._analyse(Doc(doc) if isinstance(doc, str) else doc, article_date))
+
+    def retarget(self, doc: Doc) -> Prepared:
+        """Prepare an article analysed by a pipeline for another target, for this one.
+
+        Detection, the article date and entity recognition are kept (they depend on the source
+        alone); only the target-specific stages run again: glossary names (whose positions
+        depend on the source alone, their renderings on the target), entity renderings and
+        segmentation. So a run into several locales analyses each article once. The other
+        pipeline must have the same ``source`` and glossaries.
+        """
+        if doc.lang is None:
+            raise ConfigError("retarget() needs an analysed Doc; call prepare() first")
+        entities = doc.replace(spans=tuple(s for s in doc.spans if s.kind != "name"))
+        for stage in self._stages(doc.lang):
+            if not isinstance(stage, EntityRecogniser):
+                entities = stage(entities)
+        return self._protect(entities)
+
+    def engine_description(self, from_code: str, to_code: str) -> str:
+        """Which models translate a pair (as ``Engine.description``), without loading them.
+
+        Raises ModelNotFoundError when no installed package (nor pivot) serves the pair.
+        """
+        key = (from_code, to_code)
+        if key in self._engines:
+            return self._engines[key].description
+        return " + ".join(str(p) for p in find_route(self.models_dir, from_code, to_code))
+
+    @property
+    def has_given_engines(self) -> bool:
+        """True when engines were passed as objects: such a pipeline cannot be rebuilt from
+        its ``config`` in another process."""
+        return self._given_engines
+
+    def _protect(self, doc: Doc) -> Prepared:
         assert doc.lang is not None
         if doc.lang == self.target_lang:
             return Prepared(doc, None, ())
@@ -231,19 +268,24 @@ class Pipeline:
                 doc.text, source, recogniser=self._recogniser(source)
             )
         doc = doc.replace(lang=source, article_date=article_date)
+        # Per block, before segmenting: blocks in another language are not translated.
+        doc = BlockLanguages(self._detector, self.target_lang)(doc)
         for stage in self._stages(source):
             doc = stage(doc)
         return doc
 
     def _stages(self, source: str) -> list[Callable[[Doc], Doc]]:
-        stages: list[Callable[[Doc], Doc]] = [
-            GlossaryMatcher(self.glossary, source, self.target_lang)
-        ]
-        recogniser = self._recogniser(source)
-        if recogniser is not None:
-            stages += [recogniser, self._renderer]
-        stages.append(Segmenter(source))
-        return stages
+        # Built once per source language: a GlossaryMatcher indexes the whole glossary.
+        if source not in self._stage_lists:
+            stages: list[Callable[[Doc], Doc]] = [
+                GlossaryMatcher(self.glossary, source, self.target_lang)
+            ]
+            recogniser = self._recogniser(source)
+            if recogniser is not None:
+                stages += [recogniser, self._renderer]
+            stages.append(Segmenter(source))
+            self._stage_lists[source] = stages
+        return self._stage_lists[source]
 
     def _recogniser(self, lang: str) -> EntityRecogniser | None:
         if lang not in self._recognisers:
@@ -295,6 +337,11 @@ class Pipeline:
             checks=tuple(checks),
             warnings=tuple(warnings),
             signature=self.signature(engine),
+            untranslated=tuple(
+                (b.kind, b.reason or "", doc.text[b.start : b.end])
+                for b in doc.blocks
+                if not b.translate
+            ),
         )
 
 

@@ -23,16 +23,23 @@ date+time   January 14, 2025, 1:18 PM    14. Januar 2025, 13:18      14 янва
 clock time  at 12:21 PM (at 12:21)       um 12:21 Uhr                в 12:21
 month       January 2025                 Januar 2025                 январь 2025 г.
 year        2021                         2021                        2021
+"im Jahr"   in 2021                      im Jahr 2021                в 2021 году
 day range   January 14 – 16 (14 – 16     14.–16. Januar              14—16 января
             January)
+"vom ..."   from January 14 to 16 (from  vom 14. bis 16. Januar      с 14 по 16 января
+            14 to 16 January)
 month rng.  January – June 2025          Januar–Juni 2025            январь — июнь 2025 г.
+ + prep.    from January to June 2025    von Januar bis Juni 2025    с января по июнь 2025 г.
 year range  2016 – 2018                  2016–2018                   2016—2018
 money       $1.1 billion (US$1.1         1,1 Milliarden US-Dollar    1,1 млрд долларов США
             billion); 4.7 billion
-            Belarusian rubles
+            Belarusian rubles (roubles)
 money rng.  $1.1–1.2 billion             1,1–1,2 Milliarden          1,1–1,2 млрд долларов США
                                          US-Dollar
-small sum   $1,442.7; 1,442.7            1.442,7 Weißrussische       1 442,7 белорусского
+"от ... до" from $1.1 to $1.2 billion;   von 1 bis 2 Milliarden      от 1 до 2 млрд белорусских
+            from 1 to 2 billion          belarussischen Rubel        рублей
+            Belarusian rubles
+small sum   $1,442.7; 1,442.7            1.442,7 belarussische       1 442,7 белорусского
             Belarusian rubles            Rubel                       рубля
 percent     5.5%                         5,5 % (de-CH 5.5%)          5,5 %
 scaled      7.9 million                  7,9 Millionen               7,9 млн
@@ -44,12 +51,27 @@ multiplier  4.4-fold                     4,4-fache                   4,4-кра�
   formats (widened to full month names); a date keeps its year only when the source wrote one.
   A year mention keeps the source text when the source and target language are the same
   ("im Jahr 2021" stays in de-CH).
+* Prepositions: a value whose source span opened with one ("im Jahr 2024", "vom 14. bis 16.
+  Januar", "от 1 до 2 млрд рублей") is written with the target language's phrase from the
+  ``phrases`` table in :data:`~localise.entities.lexicon.EXTRA` (CLDR has none), so MT never
+  sees a year or range stripped of its preposition. A range's two halves are CLDR's interval
+  halves without the dash; the first month after Russian "с" takes CLDR's format (genitive)
+  form. The phrase is capitalised when the source span was ("Im Jahr 2018" -> "In 2018").
 * Money: where the locale's currency pattern puts the symbol first (en) and the locale has a
-  symbol for the currency, symbol + number + scale word ("$1.1 billion", en-GB "US$"); otherwise
-  number + scale word + currency name in the plural form CLDR gives for the amount ("1,1
+  symbol for the currency, symbol + number + scale word ("$1.1 billion"); otherwise number +
+  scale word + currency name in the plural form CLDR's plural rules give for the amount ("1,1
   Milliarden US-Dollar", "1,1 млрд долларов США", "4.7 billion Belarusian rubles"). Scale words
   are CLDR's long compact forms, Russian's short ones ("млн", "млрд", "тыс.": Russian news
   style). Digits after the decimal separator are kept as the source wrote them.
+* Currency names are CLDR's unless the ``currency_names`` table in
+  :data:`~localise.entities.lexicon.EXTRA` has a house-style name for the language, chosen
+  by the same plural rules (``Locale.plural_form``): German writes the adjective in lower
+  case mid-sentence, "belarussische Rubel" and "russische Rubel" (CLDR: "Weißrussische
+  Rubel", "Russische Rubel"), dative after "von ... bis". en and ru need no override.
+* en-GB writes "US$1.1 billion": CLDR's standard USD symbol for en_001, from which en_GB
+  inherits, is "US$" (so is en_IE's, en_AU's is "USD"); "$" is only CLDR's *narrow* symbol,
+  for contexts where the currency is already clear, and Babel does not ship narrow currency
+  symbols. Kept as CLDR says.
 * Ranges write the unit once when both ends share it ("$1.1–1.2 billion"), joined by an en
   dash (CLDR's number range pattern ``{0}–{1}``, which Babel does not ship); otherwise both
   ends in full, joined by " – ".
@@ -78,6 +100,8 @@ __all__ = ["EntityRenderer"]
 SCALE_WIDTH = {"ru": "short"}
 _RANGE = "{0}–{1}"
 _WIDE_RANGE = "{0} – {1}"
+#: What ends the first half of a CLDR interval pattern ("d.–", "MMM d\u2009–\u2009").
+_INTERVAL_SEPARATOR = " \u00a0\u2009\u202f-–—"
 
 
 class EntityRenderer:
@@ -106,16 +130,26 @@ class EntityRenderer:
     def render(
         self, value: object, *, source_text: str = "", source_lang: str | None = None
     ) -> str:
-        """The target-locale form of a DateValue, MoneyValue or NumberValue."""
+        """The target-locale form of a DateValue, MoneyValue or NumberValue.
+
+        A value whose source span opened with a preposition ("Im Jahr 2018") is written with
+        the target's phrase, capitalised like the source ("In 2018").
+        """
         if isinstance(value, DateValue):
             if value.month is None and source_lang == self.lang and source_text:
                 return source_text  # a year reads the same; keep "im Jahr 2021", "2021 года"
-            return self.render_date(value)
-        if isinstance(value, MoneyValue):
-            return self.render_money(value)
-        if isinstance(value, NumberValue):
+            text = self.render_date(value)
+        elif isinstance(value, MoneyValue):
+            text = self.render_money(value)
+        elif isinstance(value, NumberValue):
             return self.render_number(value)
-        raise TypeError(f"cannot render {type(value).__name__}; expected a date, money or number")
+        else:
+            raise TypeError(
+                f"cannot render {type(value).__name__}; expected a date, money or number"
+            )
+        if value.preposition and source_text[:1].isupper():
+            return text[:1].upper() + text[1:]
+        return text
 
     def alternates(self, value: object) -> tuple[str, ...]:
         """Other forms an engine may write for the value (source forms are added by the stage)."""
@@ -143,10 +177,11 @@ class EntityRenderer:
             prefix = (self._extra.get("time_prefix") or ("",))[0]
             suffix = (self._extra.get("time_suffix") or ("",))[0]
             return " ".join(p for p in (prefix, self._clock(value.time), suffix) if p)
+        phrases = self._extra.get("phrases", {}) if value.preposition else {}
         if value.month is None:
             if value.until is not None and value.until.year is not None and value.year is not None:
                 return self._interval(date(value.year, 1, 1), date(value.until.year, 1, 1), "y")
-            return str(value.year)
+            return str(phrases.get("year", "{0}")).format(value.year)
         year = value.year if value.year is not None else 2000  # a leap year: 29 February exists
         start = date(year, value.month, value.day or 1)
         shown_year = value.year is not None and not value.year_implied
@@ -155,7 +190,8 @@ class EntityRenderer:
                 value.until.year or year, value.until.month or value.month, value.until.day or 1
             )
             skeleton = ("y" if shown_year else "") + ("MMMMd" if value.day else "MMMM")
-            return self._interval(start, end, skeleton)
+            phrase = phrases.get("day_range" if value.day else "month_range")
+            return self._interval(start, end, skeleton, phrase)
         if value.day is None:
             if shown_year:
                 return format_skeleton("yMMMM", start, locale=loc)
@@ -172,8 +208,13 @@ class EntityRenderer:
         hour, minute = (int(part) for part in hhmm.split(":"))
         return format_time(time(hour, minute), "short", locale=self.locale)
 
-    def _interval(self, start: date, end: date, skeleton: str) -> str:
-        """CLDR's interval format for the skeleton, with full month names."""
+    def _interval(self, start: date, end: date, skeleton: str, phrase: str | None = None) -> str:
+        """CLDR's interval format for the skeleton, with full month names.
+
+        With a ``phrase`` ("vom {0} bis {1}") the phrase joins the two halves instead of
+        CLDR's dash, and the first half's month takes CLDR's format form, the genitive in
+        Russian ("с января по июнь").
+        """
         loc = self.locale
         abbreviated = skeleton.replace("MMMM", "MMM")
         formats = loc.interval_formats.get(abbreviated)
@@ -181,16 +222,18 @@ class EntityRenderer:
         if skeleton == "y":
             return format_interval(start, end, "y", locale=loc)
         if formats is None or greatest not in formats:
-            return _WIDE_RANGE.format(
+            return (phrase or _WIDE_RANGE).format(
                 format_skeleton(skeleton, start, locale=loc),
                 format_skeleton(skeleton, end, locale=loc),
             )
-        halves = []
-        for pattern, instant in zip(formats[greatest], (start, end), strict=True):
-            wide = _widen_months(str(pattern))
-            moment = datetime(instant.year, instant.month, instant.day)
-            halves.append(parse_pattern(wide).apply(moment, loc))
-        return "".join(halves)
+        first, second = (_widen_months(str(pattern)) for pattern in formats[greatest])
+        if phrase is not None:
+            first = first.rstrip(_INTERVAL_SEPARATOR).replace("LLLL", "MMMM")
+        halves = [
+            parse_pattern(pattern).apply(datetime(day.year, day.month, day.day), loc)
+            for pattern, day in ((first, start), (second, end))
+        ]
+        return phrase.format(*halves) if phrase is not None else "".join(halves)
 
     # -- money and numbers -----------------------------------------------------------------
 
@@ -206,17 +249,31 @@ class EntityRenderer:
         base = Locale(self.locale.language)
         symbol_first = str(base.currency_formats["standard"].pattern).startswith("¤")
         count = _plain(value.amounts[-1] if scale > 1 else scaled[-1])
-        name = get_currency_name(value.currency, count=count, locale=loc)
+        # "от 1 до 2 млрд рублей" keeps its preposition: "from $1 to $2 billion".
+        phrase = self._extra.get("phrases", {}).get("amount_range") if value.preposition else None
+        if len(numbers) == 1:
+            phrase = None
+        name = self._currency_name(value.currency, count, dative=phrase is not None)
         if symbol_first and symbol != value.currency:
-
-            def one(number: str, word: str) -> str:
-                return f"{symbol}{number}" + (f" {word}" if word else "")
-
             if len(numbers) == 1:
-                return one(numbers[0], shared)
-            return one(_RANGE.format(*numbers), shared)
-        body = numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+                body = f"{symbol}{numbers[0]}"
+            elif phrase is not None:
+                body = phrase.format(*(f"{symbol}{number}" for number in numbers))
+            else:
+                body = f"{symbol}{_RANGE.format(*numbers)}"
+            return " ".join(p for p in (body, shared) if p)
+        body = numbers[0] if len(numbers) == 1 else (phrase or _RANGE).format(*numbers)
         return " ".join(p for p in (body, shared, name) if p)
+
+    def _currency_name(self, code: str, count: Decimal | int, *, dative: bool) -> str:
+        """The house-style name (``currency_names`` in the lexicon's EXTRA) in the plural form
+        CLDR's rules give for the count, else CLDR's name."""
+        names = self._extra.get("currency_names", {}).get(code)
+        if names is None:
+            return get_currency_name(code, count=count, locale=self.locale)
+        if dative and "dative" in names:
+            return str(names["dative"])
+        return str(names.get(self.locale.plural_form(count), names["other"]))
 
     def render_number(self, value: NumberValue) -> str:
         loc = self.locale

@@ -29,6 +29,8 @@ class Report:
     signature: Mapping[str, Any]
     path: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: Blocks not machine-translated: (kind, reason, text), boilerplate included.
+    untranslated: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def status(self) -> str:
@@ -37,7 +39,7 @@ class Report:
 
     @property
     def names(self) -> list[Check]:
-        return [check for check in self.checks if check.span.kind == "name"]
+        return [c for c in self.checks if c.span.kind == "name" and not _is_markup(c)]
 
     @property
     def conversions(self) -> list[Check]:
@@ -59,9 +61,26 @@ class Report:
             "glossary": [_check_json(check) for check in self.names],
             "conversions": [_check_json(check) for check in self.conversions],
             "warnings": list(self.warnings),
+            "blocks_not_translated": [
+                {"kind": kind, "reason": reason, "text": _excerpt(text)}
+                for kind, reason, text in self.untranslated
+                if kind not in ("boilerplate", "metadata")
+            ],
+            "boilerplate": [
+                text for kind, _, text in self.untranslated if kind in ("boilerplate", "metadata")
+            ],
             "signature": dict(self.signature),
             **self.extra,
         }
+
+
+def _is_markup(check: Check) -> bool:
+    # File syntax (tags, link targets) protected by a format reader, not a glossary name.
+    return bool(getattr(check.span.value, "is_markup", False))
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check_json(check: Check) -> dict[str, Any]:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -47,8 +47,14 @@ from babel import Locale, UnknownLocaleError
 
 from ..doc import Doc, Span, SpanKind
 from ..errors import ConfigError
-from .grammar import Grammar
-from .lexicon import SUPPORTED_LANGUAGES, Lexicon, territory_currency, to_decimal
+from .grammar import Grammar, Shape
+from .lexicon import (
+    SUPPORTED_LANGUAGES,
+    BareCurrency,
+    Lexicon,
+    territory_currency,
+    to_decimal,
+)
 from .values import DateKind, DateValue, MoneyValue, NumberKind, NumberValue
 
 __all__ = [
@@ -86,6 +92,8 @@ class _Found:
     date_kind: DateKind = "date"
     weekday: bool = False
     time: str | None = None
+    #: The span opens with a preposition ("im Jahr 2024", "vom 14. bis 16.", "от 1 до 2").
+    preposition: bool = False
 
 
 class EntityRecogniser:
@@ -117,10 +125,13 @@ class EntityRecogniser:
         self, text: str, article_date: date | None = None, *, dates_only: bool = False
     ) -> list[_Found]:
         """Every entity in the text, longest first among overlapping candidates."""
-        windows = _windows(text)
-        candidates = [*self._dates(text, windows)]
+        anchors = _Anchors(
+            [m.start() for m in _DIGITS.finditer(text)],
+            [m.start() for m in self.grammar.month_anchor.finditer(text)],
+        )
+        candidates = [*self._dates(text, anchors)]
         if not dates_only:
-            candidates += [*self._money(text, windows), *self._numbers(text, windows)]
+            candidates += [*self._money(text, anchors), *self._numbers(text, anchors)]
         candidates.sort(key=lambda f: (f.start - f.end, _PRIORITY[f.kind], f.start))
         starts: list[int] = []  # chosen spans, kept sorted by start, never overlapping
         chosen: list[_Found] = []
@@ -132,17 +143,16 @@ class EntityRecogniser:
                 continue
             starts.insert(i, cand.start)
             chosen.insert(i, cand)
-        return self._resolve(chosen, article_date)
+        return self._resolve(chosen, article_date, text)
 
     # -- dates -------------------------------------------------------------------------
 
-    def _dates(self, text: str, windows: list[tuple[int, int]]) -> Iterator[_Found]:
+    def _dates(self, text: str, anchors: _Anchors) -> Iterator[_Found]:
         months = self.lexicon.months
-        for shape, pattern in self.grammar.dates:
-            # Month ranges ("Januar bis Juni") are the one shape without a digit.
-            for m in _scan(pattern, text, [(0, len(text))] if shape == "month_range" else windows):
+        for date_shape in self.grammar.dates:
+            shape = date_shape.name
+            for start, m, preposition in _scan(date_shape, text, anchors):
                 g = m.groupdict()
-                start = m.start()
                 if shape in ("dmy", "mdy"):
                     before = self.grammar.date_prefix.search(text, max(0, start - 32), start)
                     if (
@@ -167,7 +177,7 @@ class EntityRecogniser:
                 if shape == "year_range":
                     value = DateValue(year, until=DateValue(int(g["y2"])), kind=kind)
                 elif shape == "year":
-                    value = DateValue(year, kind=kind)
+                    value = DateValue(year, kind=kind, preposition=preposition)
                 elif year is None:
                     yield _Found(
                         start,
@@ -178,16 +188,19 @@ class EntityRecogniser:
                         kind,
                         bool(g.get("wd")),
                         time,
+                        preposition,
                     )
                     continue
                 else:
-                    dated = _dated(year, month, day, month2, day2, time, kind, bool(g.get("wd")))
+                    dated = _dated(
+                        year, month, day, month2, day2, time, kind, bool(g.get("wd")), preposition
+                    )
                     if dated is None:
                         continue
                     value = dated
                 yield _Found(start, m.end(), "date", value)
 
-    def _resolve(self, found: list[_Found], article_date: date | None) -> list[_Found]:
+    def _resolve(self, found: list[_Found], article_date: date | None, text: str) -> list[_Found]:
         out: list[_Found] = []
         last_year: int | None = None
         for f in found:
@@ -211,17 +224,29 @@ class EntityRecogniser:
                     )
                 else:
                     value = _dated(
-                        year, month, day, month2, day2, f.time, f.date_kind, f.weekday, implied=True
+                        year,
+                        month,
+                        day,
+                        month2,
+                        day2,
+                        f.time,
+                        f.date_kind,
+                        f.weekday,
+                        f.preposition,
+                        implied=True,
                     )
                 f = _Found(f.start, f.end, f.kind, value)
             if isinstance(f.value, DateValue) and not f.value.year_implied and f.value.year:
                 last_year = (f.value.until or f.value).year
             out.append(f)
-        return self._money_dates(out, article_date)
+        return self._currencies(out, article_date, text)
 
-    def _money_dates(self, found: list[_Found], article_date: date | None) -> list[_Found]:
-        # Territory symbols ("Br") name the currency legal on the article's date; without
-        # one, the latest explicit year in the text stands in for it.
+    def _currencies(
+        self, found: list[_Found], article_date: date | None, text: str
+    ) -> list[_Found]:
+        """Settle the currencies that depend on the article: territory symbols ("Br") name the
+        currency legal on the article's date (without one, the latest explicit year in the
+        text stands in for it); a bare "Rubel" is BYN in a text about Belarus."""
         when = article_date
         if when is None:
             years = [
@@ -234,17 +259,22 @@ class EntityRecogniser:
         for f in found:
             if isinstance(f.value, MoneyValue) and f.value.currency.startswith("@"):
                 code = territory_currency(f.value.currency[1:], when)
-                f = _Found(
-                    f.start, f.end, f.kind, MoneyValue(f.value.amounts, code, scale=f.value.scale)
-                )
+                f = _Found(f.start, f.end, f.kind, replace(f.value, currency=code))
+            elif isinstance(f.value, MoneyValue) and f.value.currency.startswith("?"):
+                f = _Found(f.start, f.end, f.kind, replace(f.value, currency=self._bare(text)))
             out.append(f)
         return out
 
+    def _bare(self, text: str) -> str:
+        bare: BareCurrency = self.lexicon.extra["bare_currency"]
+        cues = self.grammar.currency_cues
+        return bare.in_context if cues is not None and cues.search(text) else bare.default
+
     # -- money and numbers -------------------------------------------------------------
 
-    def _money(self, text: str, windows: list[tuple[int, int]]) -> Iterator[_Found]:
-        for pattern in (self.grammar.money_prefixed, self.grammar.money_suffixed):
-            for m in _scan(pattern, text, windows):
+    def _money(self, text: str, anchors: _Anchors) -> Iterator[_Found]:
+        for shape in (self.grammar.money_prefixed, self.grammar.money_suffixed):
+            for start, m, preposition in _scan(shape, text, anchors):
                 end = m.end()
                 word_code = None
                 if m.groupdict().get("word") is not None:
@@ -252,9 +282,9 @@ class EntityRecogniser:
                     if word is None:
                         continue
                     end, word_code = word
-                value = self._money_value(text[m.start() : end], word_code)
+                value = self._money_value(text[start:end], word_code)
                 if value is not None:
-                    yield _Found(m.start(), end, "money", value)
+                    yield _Found(start, end, "money", replace(value, preposition=preposition))
 
     def _currency_word(self, text: str, pos: int) -> tuple[int, str] | None:
         """The end and code of a currency name starting at ``pos`` ("Dollar", "рублей")."""
@@ -300,15 +330,15 @@ class EntityRecogniser:
         resolved = [s if s is not None else default for s in scales]
         return [n * s for n, s in zip(numbers, resolved, strict=True)], resolved or [1]
 
-    def _numbers(self, text: str, windows: list[tuple[int, int]]) -> Iterator[_Found]:
+    def _numbers(self, text: str, anchors: _Anchors) -> Iterator[_Found]:
         g = self.grammar
-        for m in _scan(g.percent, text, windows):
+        for _, m, _ in _scan(g.percent, text, anchors):
             percents = tuple(to_decimal(n, self.lexicon) for n in g.number.findall(m.group()))
             yield _Found(
                 m.start(), m.end(), "number", NumberValue(percents, "percent", kind="percent")
             )
         if g.multiplier is not None:
-            for m in _scan(g.multiplier, text, windows):
+            for _, m, _ in _scan(g.multiplier, text, anchors):
                 number = g.number.match(m.group())
                 assert number is not None
                 yield _Found(
@@ -319,7 +349,7 @@ class EntityRecogniser:
                         (to_decimal(number.group(), self.lexicon),), "multiplier", kind="multiplier"
                     ),
                 )
-        for m in _scan(g.scaled, text, windows):
+        for _, m, _ in _scan(g.scaled, text, anchors):
             if m.start() and text[m.start() - 1].isalpha():
                 continue
             amounts, scales = self._amounts(m.group())
@@ -329,7 +359,7 @@ class EntityRecogniser:
             yield _Found(
                 m.start(), m.end(), "number", NumberValue(values, kind="scaled", scale=max(scales))
             )
-        for m in _scan(g.plain_number, text, windows):
+        for _, m, _ in _scan(g.plain_number, text, anchors):
             surface = m.group()
             if (m.start() and text[m.start() - 1].isalpha()) or (
                 m.end() < len(text) and text[m.end()].isalpha()
@@ -347,31 +377,50 @@ class EntityRecogniser:
             )
 
 
-#: Characters scanned around each run of digits: every shape but month ranges has a digit,
-#: with at most this much before it ("Donnerstag, 18", "vom 14.") or after it ("Millionen
-#: belarussischen Rubel", "(UTC+04:00)"). Scanning only there is what makes the stage fast.
-_BEFORE, _AFTER = 40, 60
+@dataclass(frozen=True)
+class _Anchors:
+    """Where a shape's core may start, found once per text: runs of digits, month names."""
 
-
-def _windows(text: str) -> list[tuple[int, int]]:
-    windows: list[tuple[int, int]] = []
-    for m in _DIGITS.finditer(text):
-        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
+    digit: list[int]
+    month: list[int]
 
 
 _DIGITS = re.compile(r"\d+")
 
 
-def _scan(
-    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
-) -> Iterator[re.Match[str]]:
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+def _scan(shape: Shape, text: str, anchors: _Anchors) -> Iterator[tuple[int, re.Match[str], bool]]:
+    """The shape's matches, left to right and not overlapping one another (as ``finditer``
+    would give them), each with where it starts (its lead's start) and whether it opens with a
+    preposition. A range opener ("vom", "от") belongs to the span only when the core is a
+    range: "от 1 до 2 млрд" but "от" + "5 млрд"."""
+    match, lead, required = shape.core.match, shape.lead, shape.lead_required
+    end = 0
+    for pos in anchors.digit if shape.anchor == "digit" else anchors.month:
+        if pos < end:
+            continue
+        # The tail check is cheaper than the core: a required lead goes first.
+        possible = lead is not None and lead.tail.match(text, pos) is not None
+        if required and not possible:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        start, preposition = pos, False
+        if lead is not None:
+            before = (
+                lead.pattern.search(text, max(end, pos - lead.window), pos) if possible else None
+            )
+            if before is None:
+                if required:
+                    continue
+            elif before.groupdict().get("opener") is None:
+                start = before.start()
+            elif shape.range_group is not None and m.group(shape.range_group) is None:
+                start = before.end("opener")
+            else:
+                start, preposition = before.start(), True
+        end = m.end()
+        yield start, m, preposition
 
 
 def _clock(groups: dict[str, str | None], periods: dict[str, str]) -> str | None:
@@ -410,6 +459,7 @@ def _dated(
     time: str | None,
     kind: DateKind,
     weekday: bool,
+    preposition: bool = False,
     implied: bool = False,
 ) -> DateValue | None:
     try:
@@ -423,7 +473,15 @@ def _dated(
     if month2 is not None or day2 is not None:
         until = DateValue(year, month2 or month, day2)
     return DateValue(
-        year, month, day, time, until, kind=kind, year_implied=implied, weekday=weekday
+        year,
+        month,
+        day,
+        time,
+        until,
+        kind=kind,
+        year_implied=implied,
+        weekday=weekday,
+        preposition=preposition,
     )
 
 

@@ -1,7 +1,13 @@
 """The recognisers' regular expressions, composed from a :class:`~.lexicon.Lexicon`.
 
-Each shape is one compiled pattern with named groups; :class:`Grammar` compiles them once per
-recogniser. Nothing here is language-specific: the words come from the lexicon.
+Each shape is a :class:`Shape`: a compiled ``core`` with named groups that starts where an
+*anchor* starts (a run of digits, or a month name), and an optional ``lead`` for the words
+before the anchor that belong to the span ("vom ", "$", "im Jahr ", "um "). The recogniser
+finds the anchors once per text and tries each core only there; the lead is matched backwards
+from the core. A pattern that may begin with an optional word is tried by the regex engine at
+every character of the text, which is what made one scan per shape slow. :class:`Grammar`
+compiles everything once per recogniser. Nothing here is language-specific: the words come
+from the lexicon.
 """
 
 # Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
@@ -11,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from .lexicon import Lexicon
 
@@ -29,16 +36,61 @@ def _first_letter_either_case(words: Iterable[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """One form of entity: a ``core`` tried where an ``anchor`` starts, and its ``lead``.
+
+    The lead is searched in the few characters before the core's start (only where its
+    ``tail`` says it may end); with ``lead_required`` the shape matches only when it is there
+    ("$" before "1,1 Mrd.").
+    A lead's group ``opener`` is a preposition that belongs to the span ("vom", "im Jahr");
+    when the shape names a ``range_group``, the opener counts only if that group matched
+    ("от 1 до 2 млрд", but not "от" + "5 млрд").
+    """
+
+    name: str
+    core: re.Pattern[str]
+    lead: Lead | None = None
+    lead_required: bool = False
+    anchor: Literal["digit", "month"] = "digit"
+    range_group: str | None = None
+
+
+class Lead(NamedTuple):
+    """What stands before a core and belongs to its span, searched backwards from the core."""
+
+    #: The lead, ending where the core starts (``\\Z`` at the search's end).
+    pattern: re.Pattern[str]
+    #: A zero-width check at the core's start that the lead can end there (a space before
+    #: it, or a currency symbol's last character): most anchors fail it, cheaply.
+    tail: re.Pattern[str]
+    #: How many characters before the core the lead may start: its longest words and a few
+    #: spaces. The search costs in proportion to it.
+    window: int
+
+
+_AFTER_SPACE = re.compile(r"(?<=\s)")
+#: Room for the spaces in a lead ("vom  14."), on top of its longest words.
+_LEAD_SPACES = 8
+
+
+def _lead(pattern: str, *words: Iterable[str], tail: re.Pattern[str] = _AFTER_SPACE) -> Lead:
+    """A lead for the pattern; ``words`` are its word lists, whose longest words add up to
+    the longest lead."""
+    longest = sum(max(map(len, group), default=0) for group in words)
+    return Lead(re.compile(rf"{pattern}\Z"), tail, longest + _LEAD_SPACES)
+
+
+@dataclass(frozen=True)
 class Grammar:
     """Compiled patterns for one lexicon; see the module docstring."""
 
     number: re.Pattern[str]
-    money_prefixed: re.Pattern[str]
-    money_suffixed: re.Pattern[str]
-    percent: re.Pattern[str]
-    multiplier: re.Pattern[str] | None
-    scaled: re.Pattern[str]
-    plain_number: re.Pattern[str]
+    money_prefixed: Shape
+    money_suffixed: Shape
+    percent: Shape
+    multiplier: Shape | None
+    scaled: Shape
+    plain_number: Shape
     piece: re.Pattern[str]
     #: Per lower-cased initial, the currency names starting with it, one group per name
     #: ("c0", "c1"...); ``currency_word_codes`` gives the code each group stands for.
@@ -46,8 +98,12 @@ class Grammar:
     currency_word_codes: dict[str, str]
     #: Symbols ("$", "US-$") and territory symbols ("Br") in one pattern, longest first.
     symbol: re.Pattern[str]
+    #: The words that make a bare currency word the other currency ("Minsk": BYN).
+    currency_cues: re.Pattern[str] | None
     date_prefix: re.Pattern[str]
-    dates: tuple[tuple[str, re.Pattern[str]], ...]
+    dates: tuple[Shape, ...]
+    #: Where a month name may start: the anchors of the shapes that begin with one.
+    month_anchor: re.Pattern[str]
 
     @classmethod
     def build(cls, lx: Lexicon) -> Grammar:
@@ -74,20 +130,37 @@ class Grammar:
             rf"|\s+(?:{range_words})\s+)" if range_words else ")"
         )
         openers = extra.get("range_openers", ())
-        opener = rf"(?:(?<!\w){alternation(_first_letter_either_case(openers))}\s+)?"
+        opener_word = rf"(?<!\w){alternation(_first_letter_either_case(openers))}\s+"
+        opener_lead = _lead(rf"(?P<opener>{opener_word})", openers) if openers else None
         symbols = alternation([*lx.symbols, *lx.territory_symbols])
         codes = rf"(?=[A-Z]{{3}}(?![A-Za-z])){alternation(lx.codes)}"
         marker = rf"(?:{symbols}|{codes})"
         amount = rf"{number}(?:[{_SPACES}]?{money_scale})?"
-        money_prefixed = (
-            rf"{opener}(?<![\w$€£¥₽]){marker}[{_SPACES}]?{amount}"
-            rf"(?:{range_sep}(?:{marker}[{_SPACES}]?)?{amount})?"
+        marker_ends = "".join(
+            sorted({re.escape(m[-1]) for m in (*lx.symbols, *lx.territory_symbols, *lx.codes)})
+        )
+        money_prefixed = Shape(
+            "money_prefixed",
+            re.compile(rf"{amount}(?P<to>{range_sep}(?:{marker}[{_SPACES}]?)?{amount})?"),
+            _lead(
+                rf"(?P<opener>{opener_word})?(?<![\w$€£¥₽]){marker}[{_SPACES}]?",
+                openers,
+                [*lx.symbols, *lx.territory_symbols, *lx.codes],
+                tail=re.compile(rf"(?<=[{marker_ends}])|(?<=[{marker_ends}][{_SPACES}])"),
+            ),
+            lead_required=True,
+            range_group="to",
         )
         # A currency name is checked by ``currency_word`` from where the letter group starts:
         # trying ~300 names inside this pattern after every number is what made it slow.
-        money_suffixed = (
-            rf"{opener}{amount}(?:{range_sep}{amount})?[{_SPACES}]?"
-            rf"(?:{symbols}|{codes}(?!\w)|(?P<word>(?=[^\W\d_])))"
+        money_suffixed = Shape(
+            "money_suffixed",
+            re.compile(
+                rf"{amount}(?P<to>{range_sep}{amount})?[{_SPACES}]?"
+                rf"(?:{symbols}|{codes}(?!\w)|(?P<word>(?=[^\W\d_])))"
+            ),
+            opener_lead,
+            range_group="to",
         )
         percent_words = alternation(_first_letter_either_case(lx.percent_words))
         percent = (
@@ -95,7 +168,11 @@ class Grammar:
             rf"(?:{re.escape(lx.percent_sign)}|{percent_words}(?!\w))"
         )
         multiplier_rx = extra.get("multiplier", (None, None))[0]
-        multiplier = re.compile(rf"{number}(?:{multiplier_rx})") if multiplier_rx else None
+        multiplier = (
+            Shape("multiplier", re.compile(rf"{number}(?:{multiplier_rx})"))
+            if multiplier_rx
+            else None
+        )
         scaled = (
             rf"{number}(?:{range_sep}{number})?[{_SPACES}]?{scale}"
             rf"(?:\s+{number}[{_SPACES}]?{scale})*"
@@ -108,12 +185,12 @@ class Grammar:
                 by_initial.setdefault(initial, []).append(f"(?P<c{i}>{pattern})")
         return cls(
             number=re.compile(number),
-            money_prefixed=re.compile(money_prefixed),
-            money_suffixed=re.compile(money_suffixed),
-            percent=re.compile(percent),
+            money_prefixed=money_prefixed,
+            money_suffixed=money_suffixed,
+            percent=Shape("percent", re.compile(percent)),
             multiplier=multiplier,
-            scaled=re.compile(scaled),
-            plain_number=re.compile(number),
+            scaled=Shape("scaled", re.compile(scaled)),
+            plain_number=Shape("plain_number", re.compile(number)),
             piece=re.compile(piece),
             currency_words={
                 initial: re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
@@ -123,14 +200,18 @@ class Grammar:
                 f"c{i}": tagged.partition(":")[0] for i, (_, tagged) in enumerate(ordered)
             },
             symbol=re.compile(symbols),
+            currency_cues=(
+                re.compile(rf"(?<!\w){alternation(_first_letter_either_case(bare.cues))}")
+                if (bare := extra.get("bare_currency")) is not None
+                else None
+            ),
             date_prefix=date_prefix(lx),
-            dates=_date_patterns(lx, range_sep, opener),
+            dates=_date_shapes(lx, range_sep, opener_lead),
+            month_anchor=re.compile(rf"{alternation(lx.months)}(?!\w)"),
         )
 
 
-def _date_patterns(
-    lx: Lexicon, range_sep: str, opener: str
-) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shape, ...]:
     extra = lx.extra
     month = alternation(lx.months)
     ordinal = alternation(extra.get("ordinal_suffix", ()))
@@ -170,46 +251,79 @@ def _date_patterns(
         "y": r"(?P<y>(?:19|20)\d\d)",
     }
     numeric = sep.join(numeric_fields[c] for c in lx.numeric_order)
+    year_lead = (
+        _lead(rf"(?P<opener>(?<!\w){year_prefix}\s+)", extra["year_prefix"])
+        if extra.get("year_prefix")
+        else None
+    )
+    time_lead = _lead(rf"(?<!\w){time_prefix}\s+", extra.get("time_prefix", ()))
     shapes = [
-        (
+        Shape(
             "dmy",
-            rf"{day('d')}\s*{mon('m')}"
-            rf"(?:\s+{year('y')}(?:{join}{time})?{zone})?",
+            re.compile(rf"{day('d')}\s*{mon('m')}(?:\s+{year('y')}(?:{join}{time})?{zone})?"),
         ),
-        ("numeric", rf"(?<![\d.,/]){numeric}(?!\d)(?:{join}{time}{zone})?"),
-        (
+        Shape("numeric", re.compile(rf"(?<![\d.,/]){numeric}(?!\d)(?:{join}{time}{zone})?")),
+        Shape(
             "iso",
-            r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
-            r"(?!\d)",
+            re.compile(
+                r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])"
+                r"-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+            ),
         ),
-        ("month_year", rf"{mon('m')}\s+{year('y')}"),
-        ("year", rf"(?:(?<!\w){year_prefix}\s+)?{year('y')}"),
-        ("year_range", rf"{year('y')}{range_sep}{year('y2', second=True)}"),
-        ("day_range", rf"{opener}{day('d')}{range_sep}{day('d2')}\s*{mon('m')}(?:\s+{year('y')})?"),
-        (
+        Shape("month_year", re.compile(rf"{mon('m')}\s+{year('y')}"), anchor="month"),
+        Shape("year", re.compile(year("y")), year_lead),
+        Shape("year_range", re.compile(rf"{year('y')}{range_sep}{year('y2', second=True)}")),
+        Shape(
             "day_range",
-            rf"{opener}{day('d')}\s*{mon('m')}{range_sep}{day('d2')}\s*{mon('m2')}"
-            rf"(?:\s+{year('y')})?",
+            re.compile(rf"{day('d')}{range_sep}{day('d2')}\s*{mon('m')}(?:\s+{year('y')})?"),
+            opener,
         ),
-        ("month_range", rf"{opener}{mon('m')}{range_sep}{mon('m2')}(?:\s+{year('y')})?"),
-        ("time", rf"(?<!\w){time_prefix}\s+{dot_time}(?:\s+{time_suffix}(?!\w))?"),
-        ("time", rf"(?<![\d.:]){dot_time}\s+{time_suffix}(?!\w)"),
+        Shape(
+            "day_range",
+            re.compile(
+                rf"{day('d')}\s*{mon('m')}{range_sep}{day('d2')}\s*{mon('m2')}"
+                rf"(?:\s+{year('y')})?"
+            ),
+            opener,
+        ),
+        Shape(
+            "month_range",
+            re.compile(rf"{mon('m')}{range_sep}{mon('m2')}(?:\s+{year('y')})?"),
+            opener,
+            anchor="month",
+        ),
+        Shape(
+            "time",
+            re.compile(rf"(?<!\d){dot_time}(?:\s+{time_suffix}(?!\w))?"),
+            time_lead,
+            lead_required=True,
+        ),
+        Shape("time", re.compile(rf"(?<![\d.:]){dot_time}\s+{time_suffix}(?!\w)")),
     ]
     if lx.month_first:
         shapes += [
-            (
+            Shape(
                 "mdy",
-                rf"{mon('m')}\s+{day('d')}"
-                rf"(?:,?\s+{year('y')}(?:{join}{time}{zone})?)?",
+                re.compile(rf"{mon('m')}\s+{day('d')}(?:,?\s+{year('y')}(?:{join}{time}{zone})?)?"),
+                anchor="month",
             ),
-            ("day_range", rf"{mon('m')}\s+{day('d')}{range_sep}{day('d2')}(?:,?\s+{year('y')})?"),
-            (
+            Shape(
                 "day_range",
-                rf"{mon('m')}\s+{day('d')}{range_sep}{mon('m2')}\s+{day('d2')}"
-                rf"(?:,?\s+{year('y')})?",
+                re.compile(rf"{mon('m')}\s+{day('d')}{range_sep}{day('d2')}(?:,?\s+{year('y')})?"),
+                opener,
+                anchor="month",
+            ),
+            Shape(
+                "day_range",
+                re.compile(
+                    rf"{mon('m')}\s+{day('d')}{range_sep}{mon('m2')}\s+{day('d2')}"
+                    rf"(?:,?\s+{year('y')})?"
+                ),
+                opener,
+                anchor="month",
             ),
         ]
-    return tuple((name, re.compile(pattern)) for name, pattern in shapes)
+    return tuple(shapes)
 
 
 def date_prefix(lx: Lexicon) -> re.Pattern[str]:

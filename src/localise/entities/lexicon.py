@@ -22,22 +22,48 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from babel import Locale, localedata
 from babel.core import UnknownLocaleError, get_global
 from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_currency_name, list_currencies
 
+
+class BareCurrency(NamedTuple):
+    """A currency word that alone names more than one currency ("Rubel", "рублей").
+
+    It is ``in_context`` when the text mentions one of the ``cues`` anywhere (the words start
+    a word: "Belarus", "belarussischen", "Minsk", "BelTA"), else ``default``. An article about
+    Belarus that writes a bare "Rubel" means the Belarusian one; a Russian rouble in it is
+    named ("russische Rubel") and read from its full name.
+    """
+
+    words: tuple[str, ...]
+    default: str
+    in_context: str
+    cues: tuple[str, ...]
+
+
 #: Words CLDR does not have, per language. Keys:
 #: ``month_endings``  case endings added to a month's stem (Russian prepositional "январе");
 #: ``scales``         scale abbreviations missing from CLDR ("Tsd.": CLDR's short German thousand
 #:                    is empty), word -> factor;
-#: ``currencies``     currency words CLDR lacks (a bare "Dollar"; "belarussische Rubel", as
-#:                    BelTA writes BYN; inflected forms), code -> forms of one name;
+#: ``currencies``     currency words CLDR lacks (a bare "Dollar"; inflected forms), code ->
+#:                    forms of one name;
+#: ``currency_names`` house-style names that override CLDR's, code -> plural category (CLDR's,
+#:                    from ``Locale.plural_form``) -> name, and ``dative`` for after the
+#:                    amount-range phrase ("von 1 bis 2 Milliarden belarussischen Rubel").
+#:                    German writes the adjective in lower case mid-sentence ("belarussische
+#:                    Rubel", as BelTA does; CLDR: "Weißrussische Rubel"). The recogniser reads
+#:                    these names too. en and ru need none: CLDR's "Belarusian rubles" (en-GB
+#:                    "roubles") and "белорусских рублей" are house style;
+#: ``bare_currency``  a currency word that alone names more than one currency, a
+#:                    :class:`BareCurrency`: a bare "Rubel" is BYN in a text about Belarus;
 #: ``symbols``        symbol spellings CLDR lacks ("US-$");
 #: ``range_words``    what joins the ends of a range ("bis", "до");
-#: ``range_openers``  a word that opens a range and belongs to it ("vom 14. bis 16.", "от 1 до 2");
+#: ``range_openers``  a preposition that opens a range and belongs to its span ("vom 14. bis
+#:                    16.", "от 1 до 2 млрд"); before a single amount it stays outside;
 #: ``year_prefix``    a phrase that is part of a year mention ("im Jahr 2021");
 #: ``year_suffix``    the same after the year ("2021 года", "2020-го", "2025 г.");
 #: ``time_prefix``    the preposition of a bare clock time ("um 12.21"): renderer uses the first;
@@ -45,14 +71,37 @@ from babel.numbers import get_currency_name, list_currencies
 #: ``ordinal_suffix`` day-number suffixes ("14th");
 #: ``multiplier``     the multiplier suffix as a regex ("4,4-fache", "1.5-fold") and its
 #:                    rendering pattern;
-#: ``percent_words``  percent words CLDR lacks ("per cent").
+#: ``percent_words``  percent words CLDR lacks ("per cent");
+#: ``phrases``        how the renderer writes a value whose source span opened with a
+#:                    preposition (the two keys above), so the preposition is not lost:
+#:                    ``year`` ("im Jahr {0}"), ``day_range``, ``month_range`` and
+#:                    ``amount_range`` ("vom {0} bis {1}"), with the rendered year or range
+#:                    ends put in. Spans follow each language's own convention, so the
+#:                    phrase's preposition is inside the span where it is an opener or year
+#:                    prefix above (de "im Jahr", "vom"; ru "от") and outside it elsewhere: en
+#:                    "in 2024" reads back as the span "2024", with the same value.
 EXTRA: Mapping[str, Mapping[str, Any]] = {
     "de": {
         "scales": {"Tsd.": 1000, "Tsd": 1000},
-        "currencies": {
-            "USD": ("Dollar", "Dollars"),
-            "BYN": ("belarussischer Rubel", "belarussische Rubel", "belarussischen Rubel"),
+        "currencies": {"USD": ("Dollar", "Dollars")},
+        "currency_names": {
+            "BYN": {
+                "one": "belarussischer Rubel",
+                "other": "belarussische Rubel",
+                "dative": "belarussischen Rubel",
+            },
+            "RUB": {
+                "one": "russischer Rubel",
+                "other": "russische Rubel",
+                "dative": "russischen Rubel",
+            },
         },
+        "bare_currency": BareCurrency(
+            ("Rubel",),
+            "RUB",
+            "BYN",
+            ("Belarus", "belarussisch", "Weißrussland", "weißrussisch", "Minsk", "BelTA"),
+        ),
         "symbols": {"US-$": "USD"},
         "range_words": ("bis",),
         "range_openers": ("vom",),
@@ -63,6 +112,12 @@ EXTRA: Mapping[str, Mapping[str, Any]] = {
         "ordinal_suffix": (),
         "multiplier": (r"-?fache[nmrs]?(?!\w)|-?fach(?!\w)", "{0}-fache"),
         "percent_words": (),
+        "phrases": {
+            "year": "im Jahr {0}",
+            "day_range": "vom {0} bis {1}",
+            "month_range": "von {0} bis {1}",
+            "amount_range": "von {0} bis {1}",
+        },
     },
     "en": {
         "scales": {"mln": 10**6, "bln": 10**9},
@@ -80,12 +135,23 @@ EXTRA: Mapping[str, Mapping[str, Any]] = {
         "ordinal_suffix": ("st", "nd", "rd", "th"),
         "multiplier": (r"-fold(?!\w)", "{0}-fold"),
         "percent_words": ("per cent",),
+        "phrases": {
+            "year": "in {0}",
+            "day_range": "from {0} to {1}",
+            "month_range": "from {0} to {1}",
+            "amount_range": "from {0} to {1}",
+        },
     },
     "ru": {
         "month_endings": ("е",),
         "scales": {"млрд.": 10**9, "млн.": 10**6, "трлн.": 10**12},
-        # Bare "рубль" is read as RUB; a Belarusian context is not detected (see README gaps).
-        "currencies": {"USD": ("доллар", "доллара", "долларов"), "RUB": ("рубль", "рублей")},
+        "currencies": {"USD": ("доллар", "доллара", "долларов")},
+        "bare_currency": BareCurrency(
+            ("рубль", "рубля", "рублей"),
+            "RUB",
+            "BYN",
+            ("Беларус", "Белорусс", "белорусск", "Минск", "БелТА"),
+        ),
         "symbols": {},
         "range_words": ("до", "по"),
         "range_openers": ("от",),
@@ -96,6 +162,14 @@ EXTRA: Mapping[str, Mapping[str, Any]] = {
         "ordinal_suffix": (),
         "multiplier": (r"-?кратн\w*", "{0}-кратный"),
         "percent_words": (),
+        # "с" takes the genitive ("с января"), "по" the accusative ("по июнь"): the renderer
+        # writes the first month in CLDR's format (genitive) form.
+        "phrases": {
+            "year": "в {0} году",
+            "day_range": "с {0} по {1}",
+            "month_range": "с {0} по {1}",
+            "amount_range": "от {0} до {1}",
+        },
     },
 }
 
@@ -154,7 +228,7 @@ class Lexicon:
             percent_sign=symbols_of.get("percentSign", "%"),
             percent_words=_percent_words(locale) + tuple(extra.get("percent_words", ())),
             scales={**_scales(locale), **extra.get("scales", {})},
-            currency_words=_currency_words(locale, extra.get("currencies", {})),
+            currency_words=_currency_words(locale, _extra_currency_words(extra)),
             symbols=_symbols(locale, extra.get("symbols", {})),
             territory_symbols=_territory_symbols(),
             codes=frozenset(list_currencies()),
@@ -278,6 +352,18 @@ def _currency_words(locale: Locale, extra: Mapping[str, Iterable[str]]) -> dict[
                     parts.append("(?:" + "|".join(_cased(w) for w in sorted(column)) + ")")
             initials = "".join(sorted({form[0][0].lower() for form in split_forms}))
             words.setdefault(r"\s+".join(parts), f"{code}:{initials}")
+    return words
+
+
+def _extra_currency_words(extra: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The currency words of :data:`EXTRA` to recognise, code -> forms; a bare word's code is
+    ``?`` + its default, settled by the recogniser from the text (see :class:`BareCurrency`)."""
+    words = {code: tuple(forms) for code, forms in extra.get("currencies", {}).items()}
+    for code, names in extra.get("currency_names", {}).items():
+        words[code] = (*words.get(code, ()), *names.values())
+    bare: BareCurrency | None = extra.get("bare_currency")
+    if bare is not None:
+        words["?" + bare.default] = bare.words
     return words
 
 

@@ -1,8 +1,8 @@
 """The parsed values carried by date, money and number spans.
 
 ``==`` means "the same fact": the fields that only describe how the source wrote it (a date's
-``kind`` and ``year_implied``, an amount's scale word) are left out of the comparison, so the
-repair step can find the engine's spelling of a value by equality.
+``kind`` and ``year_implied``, an amount's scale word, an opening preposition) are left out of
+the comparison, so the repair step can find the engine's spelling of a value by equality.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ class DateValue:
     kind: DateKind = field(default="date", compare=False)
     year_implied: bool = field(default=False, compare=False)
     weekday: bool = field(default=False, compare=False)
+    #: The source opened the span with a preposition ("im Jahr 2024", "vom 14. bis 16.
+    #: Januar"); the rendering then carries the target language's (see ``render``).
+    preposition: bool = field(default=False, compare=False)
 
     def iso(self) -> str:
         """``2025-01-14``, ``2025-01``, ``2025``, or ``--01-14`` without a year."""
@@ -70,6 +73,8 @@ class MoneyValue:
     currency: str
     currency_implied: bool = field(default=False, compare=False)
     scale: int = field(default=1, compare=False)
+    #: The source opened the range with a preposition ("от 1 до 2 млрд рублей").
+    preposition: bool = field(default=False, compare=False)
 
     @property
     def is_range(self) -> bool:

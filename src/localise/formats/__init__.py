@@ -14,9 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+__all__ = [
+    "FORMATS",
+    "Article",
+    "FormatOptions",
+    "format_for",
+    "learn_boilerplate",
+    "read_article",
+    "supported_suffixes",
+    "write_article",
+]
+
 from ..errors import InputError
 from ..textio import read_text
-from . import text
+from . import html, jsonfmt, markdown, text
+from .text import learn_boilerplate
 
 if TYPE_CHECKING:
     from ..doc import Doc
@@ -25,9 +37,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FormatOptions:
-    """How formats read and write; part of the run's configuration."""
+    """How formats read and write; part of the run's configuration.
+
+    ``keep_boilerplate``: translate a page's navigation, page date and footer lines and keep
+    them in the output (default: leave them out). ``boilerplate``: lines learned as
+    boilerplate across a run (``tuple(sorted(learn_boilerplate(paths)))``; a tuple so
+    the options serialise to JSON). ``fields``: the JSON fields to
+    translate. ``front_matter_fields``: the Markdown front-matter keys to translate.
+    """
 
     keep_boilerplate: bool = False
+    boilerplate: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ("title", "lead", "body")
+    front_matter_fields: tuple[str, ...] = ("title", "description", "summary")
 
 
 @dataclass(frozen=True)
@@ -49,7 +71,7 @@ class Format(Protocol):
     def write(self, article: Article, result: Result, options: FormatOptions) -> str: ...
 
 
-FORMATS: tuple[Format, ...] = (text,)
+FORMATS: tuple[Format, ...] = (text, markdown, html, jsonfmt)
 
 
 def supported_suffixes() -> frozenset[str]:

@@ -1,0 +1,73 @@
+"""Pieces the format modules share: markup spans and splicing outputs back into a file.
+
+A reader that keeps the file's own text as ``Doc.text`` (Markdown, HTML) marks every piece of
+syntax inside a translatable block — a tag, a link target, a code span, an entity reference —
+as a span whose rendering is its own text. That one mechanism does three jobs: the glossary
+and entity stages leave those characters alone (spans never overlap), the engine gets them
+in place, and :func:`localise.checks.verify` reports any the engine lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..doc import Span
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The value of a markup span: file syntax that must cross translation unchanged."""
+
+    source: str
+    is_markup: ClassVar[bool] = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"markup": self.source}
+
+
+def markup_spans(text: str, ranges: Iterable[tuple[int, int]]) -> list[Span]:
+    """Spans protecting ``text[start:end]`` for each range; empty ranges are skipped."""
+    spans = []
+    for start, end in sorted(set(ranges)):
+        if start < end:
+            source = text[start:end]
+            spans.append(Span(start, end, "name", source, Markup(source), rendering=source))
+    return spans
+
+
+def without_overlaps(spans: Sequence[Span]) -> list[Span]:
+    """The spans in order, dropping any that overlaps one before it."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
+
+
+def splice(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` applied; edits must not overlap."""
+    parts = []
+    position = 0
+    for start, end, replacement in sorted(edits):
+        parts.append(text[position:start])
+        parts.append(replacement)
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def lines(text: str) -> list[tuple[int, int, int]]:
+    """Each line as ``(start, end, next_start)``: ``end`` before its line break, if any."""
+    found = []
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        found.append((start, match.start(), match.end()))
+        start = match.end()
+    if start < len(text):
+        found.append((start, len(text), len(text)))
+    return found

@@ -1,0 +1,63 @@
+"""HTML: text and attributes translated in place, markup kept, lang set to the target."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from localise import Pipeline
+from localise.formats import read_article
+from test_formats_text import localised
+
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "examples" / "formats" / "aufzuege-kasachstan.html"
+)
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+def test_blocks_attributes_and_what_is_left_alone(page: Path) -> None:
+    doc = read_article(page).doc
+    found = [doc.text[b.start : b.end] for b in doc.blocks]
+    assert "Ein Aufzug im Werk" in found  # alt
+    assert "Der Aufzughersteller erweitert sein Geschäft in Zentralasien." in found  # meta
+    assert not any("dataLayer" in t or "margin" in t or "Artikelnummer" in t for t in found)
+    lead = next(t for t in found if t.startswith("MINSK"))
+    assert 'title="Mehr über Astana">Astana</a>' in lead  # the title is text of the sentence
+    markup = {s.text for s in doc.spans}
+    assert {
+        "<b>",
+        "</b>",
+        '<a href="https://example.org/astana" title="',
+        "&bdquo;",
+        "ML-2025 Pro",
+    } <= markup
+
+
+def test_round_trip_same_language(page: Path, models_dir: Path) -> None:
+    result = Pipeline("de", models_dir=models_dir).localise_file(page)
+    assert result.text == localised(result)
+
+
+def test_translation_sets_lang_and_keeps_inline_markup(page: Path, models_dir: Path) -> None:
+    result = Pipeline("en-GB", models_dir=models_dir).localise_file(page)
+    assert '<html lang="en-GB">' in result.text
+    assert "MINSK, 20 March (BelTA) – Der Hersteller <b>Mogiljowliftmasch</b> hat" in result.text
+    assert all(c["status"] == "kept" for c in result.report.to_json()["glossary"])
+
+
+def test_lang_is_added_when_missing(tmp_path: Path, models_dir: Path) -> None:
+    path = tmp_path / "a.htm"
+    path.write_text(
+        "<html><body><p>Der Handel mit Kasachstan wächst weiter.</p></body></html>",
+        encoding="utf-8",
+    )
+    result = Pipeline("en-GB", models_dir=models_dir).localise_file(path)
+    assert result.text.startswith('<html lang="en-GB"><body><p>Der Handel')
