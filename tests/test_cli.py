@@ -246,13 +246,37 @@ def test_detect(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
     english.write_text(
         "The president said on Tuesday that exports to Kazakhstan had grown strongly."
     )
-    result = runner.invoke(main, ["detect", str(articles / "agrar-export.txt"), str(english)])
+    paths = [str(articles / "agrar-export.txt"), str(english)]
+    result = runner.invoke(main, ["detect", "--no-blocks", *paths])
     assert result.exit_code == 0
     lines = [line.split("\t") for line in result.output.splitlines()]
-    assert [(line[0], line[1]) for line in lines] == [
-        (str(articles / "agrar-export.txt"), "de"),
-        (str(english), "en"),
+    assert [(line[0], line[1]) for line in lines] == [(paths[0], "de"), (paths[1], "en")]
+
+
+def test_detect_prints_each_block(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Alle Nachrichten\n"
+        "Belarus steigert Exporte nach Kasachstan deutlich\n\n"
+        "MINSK, 3. März (BelTA) – Belarus hat im Februar mehr Lastwagen nach Kasachstan "
+        "geliefert als je zuvor, teilte das Ministerium mit.\n\n"
+        "„We are very satisfied with the quality of the trucks we have received“, said the buyer.\n"
+    )
+    result = runner.invoke(main, ["detect", str(page), "--to", "en-GB"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{page}\tde\t")
+    blocks = [line.split("\t") for line in lines[1:]]
+    assert [(b[1], b[2]) for b in blocks] == [
+        ("boilerplate", "de"),
+        ("title", "de"),
+        ("lead", "de"),
+        ("quote", "en"),
     ]
+    assert blocks[2][4] == "translate"
+    assert blocks[3][4].startswith("keep (already in the target language")
+    found = runner.invoke(main, ["detect", "--json", str(page)]).output
+    assert json.loads(found)["blocks"][3]["lang"] == "en"
 
 
 def test_detect_missing_file(runner: CliRunner, tmp_path: Path) -> None:

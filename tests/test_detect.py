@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from localise import Pipeline
-from localise.detect import BlockLanguages, LanguageDetector, detect_blocks
+from localise.detect import BlockLanguages, LanguageDetector, detect_file
 
 QUOTED = (
     "Der Minister sprach am Montag in Minsk über die Zusammenarbeit mit Partnern.\n"
@@ -39,7 +39,7 @@ def test_block_language(text: str, prior: str, lang: str) -> None:
 def test_detect_blocks_prints_per_block(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    found = detect_blocks(path, target="en")
+    found = detect_file(path, target="en").blocks
     assert [(d.lang, d.translate) for d in found] == [
         ("de", True), ("en", False), ("fr", False), ("de", True), ("de", True)
     ]  # fmt: skip
@@ -63,6 +63,6 @@ def test_pipeline_keeps_quotes_in_other_languages(tmp_path: Path, models_dir: Pa
 def test_from_overrides_the_article_language(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    found = detect_blocks(path, source="fr", target="en")
+    found = detect_file(path, source="fr", target="en").blocks
     assert found[2].lang == "fr" and found[2].translate
     assert found[1].lang == "en" and not found[1].translate

@@ -31,23 +31,10 @@ def test_import_loads_no_backend_and_creates_no_folder(tmp_path: Path) -> None:
 
 def test_public_api_is_curated() -> None:
     assert sorted(localise.__all__) == [
-        "Check",
-        "Config",
-        "ConfigError",
-        "Doc",
-        "GlossaryError",
-        "InputError",
-        "LocaliseError",
-        "ModelError",
-        "ModelNotFoundError",
-        "PackageFileError",
-        "PackageIndexError",
-        "Pipeline",
-        "Report",
-        "Result",
-        "Segment",
-        "Span",
-        "__version__",
-    ]
+        "Batch", "BatchRun", "Check", "Config", "ConfigError", "Doc", "GlossaryError",
+        "InputError", "LocaliseError", "ModelError", "ModelNotFoundError", "Outcome",
+        "PackageFileError", "PackageIndexError", "Pipeline", "Progress", "Report", "Result",
+        "Segment", "Span", "StateError", "Summary", "__version__",
+    ]  # fmt: skip
     for name in localise.__all__:
         assert hasattr(localise, name), name

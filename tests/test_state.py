@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from localise.state import EngineKey, Record, State, StateError
+from localise.errors import StateError
+from localise.state import EngineKey, Record, State
 
 KEY = EngineKey("de-en", "translate-de_en 1.0", "beam_size=4")
 

@@ -7,6 +7,7 @@
 
 __version__ = "0.1.0"
 
+from .batch import Batch, BatchRun, Outcome, Progress, Summary
 from .checks import Check
 from .doc import Doc, Segment, Span
 from .errors import (
@@ -18,11 +19,14 @@ from .errors import (
     ModelNotFoundError,
     PackageFileError,
     PackageIndexError,
+    StateError,
 )
 from .pipeline import Config, Pipeline, Result
 from .report import Report
 
 __all__ = [
+    "Batch",
+    "BatchRun",
     "Check",
     "Config",
     "ConfigError",
@@ -32,12 +36,16 @@ __all__ = [
     "LocaliseError",
     "ModelError",
     "ModelNotFoundError",
+    "Outcome",
     "PackageFileError",
     "PackageIndexError",
     "Pipeline",
+    "Progress",
     "Report",
     "Result",
     "Segment",
     "Span",
+    "StateError",
+    "Summary",
     "__version__",
 ]

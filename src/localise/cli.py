@@ -13,13 +13,14 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
 from .batch import Batch, Item, Outcome, Progress, Summary, discover, error_text
 from .errors import ConfigError, LocaliseError, ModelNotFoundError
+from .formats import FormatOptions
 from .models import (
     DEFAULT_INDEX_URL,
     IndexEntry,
@@ -31,8 +32,10 @@ from .models import (
     plan_downloads,
     remove_package,
 )
-from .pipeline import Pipeline
+from .pipeline import Pipeline, parse_locale
 from .textio import read_text
+
+T = TypeVar("T")
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -67,6 +70,41 @@ glossary_options = [
         help="Do not load the bundled Belarus / Central Asia glossary.",
     ),
 ]
+
+
+format_options = [
+    click.option(
+        "--keep-boilerplate",
+        is_flag=True,
+        help="Keep a scraped page's navigation, page-date and footer lines (translated); "
+        "by default the output is title + dateline + body.",
+    ),
+    click.option(
+        "--fields",
+        default="title,lead,body",
+        show_default=True,
+        metavar="NAMES",
+        help="JSON articles: the comma-separated fields to translate; every other byte is kept.",
+    ),
+    click.option(
+        "--front-matter-fields",
+        default="title,description,summary",
+        show_default=True,
+        metavar="NAMES",
+        help="Markdown articles: the front-matter keys to translate.",
+    ),
+]
+
+
+def _format_options(keep_boilerplate: bool, fields: str, front_matter_fields: str) -> FormatOptions:
+    def names(value: str) -> tuple[str, ...]:
+        return tuple(name.strip() for name in value.split(",") if name.strip())
+
+    return FormatOptions(
+        keep_boilerplate=keep_boilerplate,
+        fields=names(fields),
+        front_matter_fields=names(front_matter_fields),
+    )
 
 
 def _with(options: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
@@ -169,6 +207,7 @@ def main() -> None:
     help="CPU threads for translation (0 = all cores, shared between the jobs).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary.")
+@_with(format_options)
 def translate(
     paths: tuple[Path, ...],
     targets: tuple[str, ...],
@@ -187,6 +226,9 @@ def translate(
     beam_size: int,
     threads: int,
     quiet: bool,
+    keep_boilerplate: bool,
+    fields: str,
+    front_matter_fields: str,
 ) -> None:
     """Translate and localise articles (files or folders, recursively) into LOCALE.
 
@@ -219,15 +261,16 @@ def translate(
         )
 
     pipelines = [_build(partial(pipeline, target)) for target in dict.fromkeys(targets)]
+    options = _format_options(keep_boilerplate, fields, front_matter_fields)
     if out_dir is None:
         if len(paths) == 1 and paths[0].is_file() and len(pipelines) == 1:
-            _translate_to_stdout(pipelines[0], paths[0], offline, index_url, models_dir)
+            _translate_to_stdout(pipelines[0], paths[0], options, offline, index_url, models_dir)
             return
         raise click.UsageError(
             "several inputs, a folder or several --to locales need --out DIR for the outputs"
         )
     bar = _ProgressDisplay(quiet)
-    batch = _build_batch(
+    batch = _build(
         lambda: Batch(
             pipelines,
             out_dir,
@@ -235,6 +278,7 @@ def translate(
             force=force,
             include=include,
             exclude=exclude,
+            format_options=options,
             on_missing_model=_missing_model_installer(offline, index_url, models_dir),
             progress=bar.update,
         )
@@ -255,22 +299,53 @@ def translate(
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def detect(paths: tuple[Path, ...]) -> None:
-    """Print the language of each article: path, ISO 639-1 code, confidence."""
-    from .detect import LanguageDetector
+@click.option("--from", "source", metavar="LANG", help="The article language to assume.")
+@click.option(
+    "--to",
+    "target",
+    metavar="LOCALE",
+    help="Also flag blocks already in this locale's language, as translate would.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
+@click.option("--no-blocks", is_flag=True, help="Only the article's language, one line per file.")
+def detect(
+    paths: tuple[Path, ...],
+    source: str | None,
+    target: str | None,
+    as_json: bool,
+    no_blocks: bool,
+) -> None:
+    """Print the language of each article and of each of its blocks.
 
+    \b
+    One line per article:  PATH  LANG  CONFIDENCE
+    then one per block:      INDEX  KIND  LANG  CONFIDENCE  translate|keep (reason)  TEXT
+    A block is kept as written when it is boilerplate or markup, or in another language than
+    the article (a quote), or already in the --to language.
+    """
+    from .detect import LanguageDetector, detect_file
+
+    target_lang = str(_build(lambda: parse_locale(target)).language) if target else None
     detector = LanguageDetector()
     items, failures = discover(paths)
     for item in items:
         try:
-            detection = detector.detect(read_text(item.path))
+            found = detect_file(item.path, source=source, target=target_lang, detector=detector)
         except LocaliseError as exc:
             failures.append(Outcome(item, "failed", error=error_text(exc)))
             continue
-        if detection is None:
-            click.echo(f"{item.path}\tunknown\t0.00")
-        else:
-            click.echo(f"{item.path}\t{detection.lang}\t{detection.confidence:.2f}")
+        if as_json:
+            click.echo(json.dumps(found.to_json(), ensure_ascii=False))
+            continue
+        click.echo(f"{item.path}\t{found.lang or 'unknown'}\t{found.confidence or 0:.2f}")
+        for block in () if no_blocks else found.blocks:
+            action = "translate" if block.translate else f"keep ({block.reason})"
+            excerpt = " ".join(block.text.split())
+            excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+            click.echo(
+                f"  {block.index}\t{block.kind}\t{block.lang or '-'}\t"
+                f"{block.confidence or 0:.2f}\t{action}\t{excerpt}"
+            )
     _exit_for_failures(failures)
 
 
@@ -481,12 +556,17 @@ def _missing_model_installer(
 
 
 def _translate_to_stdout(
-    pipeline: Pipeline, path: Path, offline: bool, index_url: str, models_dir: Path
+    pipeline: Pipeline,
+    path: Path,
+    options: FormatOptions,
+    offline: bool,
+    index_url: str,
+    models_dir: Path,
 ) -> None:
     installer = _missing_model_installer(offline, index_url, models_dir)
     while True:
         try:
-            result = pipeline.localise_file(path)
+            result = pipeline.localise_file(path, options)
             break
         except ModelNotFoundError as exc:
             if not installer(exc):
@@ -608,14 +688,8 @@ def _glossary_paths(glossaries: Sequence[Path], no_bundled: bool) -> list[Path]:
     return [*([] if no_bundled else bundled_glossaries()), *glossaries]
 
 
-def _build(factory: Callable[[], Pipeline]) -> Pipeline:
-    try:
-        return factory()
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
-def _build_batch(factory: Callable[[], Batch]) -> Batch:
+def _build(factory: Callable[[], T]) -> T:
+    """Build a configured object; a bad option value is a usage error (exit code 2)."""
     try:
         return factory()
     except ConfigError as exc:

@@ -244,32 +244,55 @@ def _spelled_language(words: Sequence[str]) -> str | None:
     return "uk" if "и" in " ".join(words) else "be"
 
 
-def detect_blocks(
+@dataclass(frozen=True)
+class FileDetection:
+    """An article file's language (the prior for its blocks) and each block's language."""
+
+    path: Path
+    lang: str | None
+    confidence: float | None
+    blocks: tuple[BlockDetection, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "language": self.lang,
+            "confidence": self.confidence,
+            "blocks": [block.to_json() for block in self.blocks],
+        }
+
+
+def detect_file(
     path: Path | str,
     *,
     options: FormatOptions | None = None,
     source: str | None = None,
     target: str | None = None,
-) -> list[BlockDetection]:
-    """Read an article file and detect the language of each of its blocks.
+    detector: LanguageDetector | None = None,
+) -> FileDetection:
+    """Read an article file and detect its language and the language of each of its blocks.
 
     The article's language (or ``source``) is the prior. With ``target``, blocks in the
-    target language are marked not to translate, as the pipeline would.
+    target language are marked not to translate, as the pipeline would. Pass one
+    ``detector`` for many files to load langdetect's profiles once.
     """
     from .formats import read_article
 
-    doc = read_article(Path(path), options).doc
-    detector = LanguageDetector()
+    path = Path(path)
+    doc = read_article(path, options).doc
+    detector = detector or LanguageDetector()
     detection = detector.detect(_article_text(doc))
-    prior = source or (detection.lang if detection else None)
-    if prior is None:
-        return []
-    doc = BlockLanguages(detector, target or prior)(doc.replace(lang=prior))
-    return [
+    lang = source or (detection.lang if detection else None)
+    confidence = None if source or detection is None else detection.confidence
+    if lang is None:
+        return FileDetection(path, None, None, ())
+    doc = BlockLanguages(detector, target or lang)(doc.replace(lang=lang))
+    blocks = tuple(
         BlockDetection(i, b.kind, b.start, b.end, doc.text[b.start : b.end], b.lang,
                        b.lang_confidence, b.translate, b.reason)
         for i, b in enumerate(doc.blocks)
-    ]  # fmt: skip
+    )  # fmt: skip
+    return FileDetection(path, lang, confidence, blocks)
 
 
 def _article_text(doc: Doc) -> str:

@@ -6,6 +6,7 @@
     ├── ConfigError                 bad option value (exit code 2): unknown locale, bad beam size
     ├── InputError                  an article that cannot be read or written (carries the path)
     ├── GlossaryError               a malformed glossary file (carries path and line)
+    ├── StateError                  an output folder's state database is unusable or locked
     └── ModelError                  anything about translation models
         ├── ModelNotFoundError      no installed package (or pivot) for a language pair
         ├── PackageFileError        an .argosmodel file that is not a valid package
@@ -50,6 +51,15 @@ class GlossaryError(LocaliseError):
         self.reason = reason
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
+
+
+class StateError(LocaliseError):
+    """The state database of an output folder cannot be used."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
 
 
 class ModelError(LocaliseError):

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from .errors import LocaliseError
+from .errors import StateError
 
 FILENAME = "state.sqlite"
 SCHEMA_VERSION = 1
@@ -55,15 +55,6 @@ CREATE TABLE IF NOT EXISTS memory (
     PRIMARY KEY (pair, engine, options, source)
 ) WITHOUT ROWID;
 """
-
-
-class StateError(LocaliseError):
-    """The state database of an output folder cannot be used."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
 
 @dataclass(frozen=True)

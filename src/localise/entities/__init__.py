@@ -19,7 +19,8 @@ Source forms recognised (words from CLDR, see :mod:`.lexicon`):
   Juni", "январь - июнь 2021 года", "2016-2018"), clock times ("um 12.21", "13.18 Uhr");
 * money: symbol or ISO code before or after ("$1 Mrd.", "Br2367", "BYN 50", "300 Mio. BYN",
   "4 Mrd. €"), currency names with their inflections ("800 Millionen Dollar", "1,2 млрд
-  долларов", "960 Millionen belarussischen Rubel"), ranges with the symbol or scale word once or
+  долларов", "960 Millionen belarussischen Rubel"; a bare "Rubel", "рублей" is BYN in a text
+  that mentions Belarus, Minsk or BelTA, else RUB), ranges with the symbol or scale word once or
   twice ("$1,1 bis $1,2 Milliarden", "16-18 млрд долларов", "от 1 до 2 млрд рублей");
 * numbers with a group or decimal separator ("2.258.000", "140 268", "32,6"), percentages
   ("5,5 %", "25,3 Prozent", "5.5%"), scale words ("7,92 Mio.", "1 Million 383 Tausend", "879
@@ -29,7 +30,13 @@ Years left implicit ("14. Januar") take the year that puts the date closest to t
 date (so "28. Dezember" in an article of 3 January is the previous year). Without an article
 date, a day or month range takes the year of the nearest explicit year before it in the text;
 failing that the year stays unknown ("--01-14"). Approximation words ("ca.", "rund", "около")
-stay outside the spans.
+stay outside the spans. A preposition is inside a span where the language's convention puts it
+("im Jahr 2021", "vom 14. bis 16. Januar", "от 1 до 2 млрд рублей", but "от" + "5 млрд
+рублей" and en "in" + "2021"), and the value records it (``preposition``) for the renderer.
+
+Speed: the digit runs and month names of a text are found once; each shape's pattern is tried
+only where one starts, and the words before it ("vom", "$") are matched backwards from there
+(see :mod:`.grammar`).
 """
 
 # Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
