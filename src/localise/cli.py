@@ -337,14 +337,14 @@ def detect(
         if as_json:
             click.echo(json.dumps(found.to_json(), ensure_ascii=False))
             continue
-        click.echo(f"{item.path}\t{found.lang or 'unknown'}\t{found.confidence or 0:.2f}")
+        click.echo(f"{item.path}\t{found.lang or 'unknown'}\t{_confidence(found.confidence)}")
         for block in () if no_blocks else found.blocks:
             action = "translate" if block.translate else f"keep ({block.reason})"
             excerpt = " ".join(block.text.split())
             excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
             click.echo(
                 f"  {block.index}\t{block.kind}\t{block.lang or '-'}\t"
-                f"{block.confidence or 0:.2f}\t{action}\t{excerpt}"
+                f"{_confidence(block.confidence)}\t{action}\t{excerpt}"
             )
     _exit_for_failures(failures)
 
@@ -680,6 +680,11 @@ def _exit_for_failures(failures: Sequence[Outcome]) -> None:
         click.echo(f"localise: error: {failure.item.path}: {failure.error}", err=True)
     if failures:
         sys.exit(1)
+
+
+def _confidence(value: float | None) -> str:
+    # None: not judged (a forced --from, or a block with no letters).
+    return "-" if value is None else f"{value:.2f}"
 
 
 def _glossary_paths(glossaries: Sequence[Path], no_bundled: bool) -> list[Path]:
