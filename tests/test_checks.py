@@ -88,3 +88,11 @@ def test_a_value_that_differs_is_not_a_repair() -> None:
     text, checks = verify("It was 1.1 million dollars.", [amount], lambda _: recognised)
     assert text == "It was 1.1 million dollars."
     assert checks[0].status == "missing"
+
+
+def test_a_value_repair_takes_the_preposition_the_rendering_starts_with() -> None:
+    year = span("Im Jahr 2024", 0, "In 2024", kind="date")
+    recognised = [Span(13, 17, "date", "2024", Fact("In 2024"))]
+    text, checks = verify("They sold in 2024 more.", [year], lambda _: recognised)
+    assert text == "They sold In 2024 more."
+    assert checks[0].found == "in 2024"

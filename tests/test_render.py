@@ -307,3 +307,20 @@ def test_numbers_round_trip(
         if renderers[locale].render(value).isdigit():
             return  # CLDR writes no separator here (de-CH), so it is not a number span
     assert _round_trip(recognisers[locale], renderers[locale], value, None) == value
+
+
+@pytest.mark.parametrize(
+    ("german", "swiss"),
+    [
+        ("2.258.000 Tonnen", "2'258'000 Tonnen"),
+        ("140.268 Tonnen", "140'268 Tonnen"),
+        ("1.234.567,5 Tonnen", "1'234'567.5 Tonnen"),
+    ],
+)
+def test_de_ch_groups_every_thousand(german: str, swiss: str) -> None:
+    # Babel alone drops the apostrophes from numbers with two or more groups.
+    from localise import Pipeline
+
+    text = f"Die Ernte betrug {german} im Gebiet Minsk."
+    result = Pipeline("de-CH", source="de", glossaries=()).localise(text)
+    assert result.text == f"Die Ernte betrug {swiss} im Gebiet Minsk."

@@ -69,6 +69,8 @@ def verify(
             if recognised is None:
                 recognised = find_entities(output)
             hit = _find_same_value(span, recognised, claimed)
+            if hit is not None:
+                hit = _with_lead_in(output, hit, rendering)
         if hit is None:
             checks.append(Check(span, "missing"))
             continue
@@ -96,6 +98,22 @@ def _with_clitic(output: str, hit: tuple[int, int], rendering: str) -> tuple[int
             clitic = rendering[rendering.rindex(apostrophe) :]
             if output.startswith(clitic, hit[1]):
                 return hit[0], hit[1] + len(clitic)
+    return hit
+
+
+def _with_lead_in(output: str, hit: tuple[int, int], rendering: str) -> tuple[int, int]:
+    """Extend a value hit back over words the rendering starts with ("in" of "In 2024").
+
+    A recogniser's span may leave out a preposition that the rendering includes; replacing
+    only "2024" in "in 2024" by "In 2024" would write "in In 2024".
+    """
+    found = output[hit[0] : hit[1]]
+    if not rendering.endswith(found) or rendering == found:
+        return hit
+    lead_in = rendering[: -len(found)]
+    start = hit[0] - len(lead_in)
+    if start >= 0 and output[start : hit[0]].casefold() == lead_in.casefold():
+        return start, hit[1]
     return hit
 
 

@@ -87,7 +87,14 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time, parse_pattern
-from babel.numbers import format_decimal, format_percent, get_currency_name, get_currency_symbol
+from babel.numbers import (
+    format_decimal,
+    format_percent,
+    get_currency_name,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 
 from .doc import Doc
 from .entities import DateValue, MoneyValue, NumberValue, parse_locale
@@ -295,7 +302,22 @@ class EntityRenderer:
         return numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
 
     def _decimal(self, number: Decimal) -> str:
-        return format_decimal(_plain(number), locale=self.locale, decimal_quantization=False)
+        text = format_decimal(_plain(number), locale=self.locale, decimal_quantization=False)
+        group = get_group_symbol(self.locale)
+        if group != "'":
+            return text
+        # Babel reads an apostrophe group symbol as a pattern quote and drops it once a
+        # number has two groups (de-CH 2258000 came out "2258000"): group by hand.
+        ungrouped = format_decimal(
+            _plain(number), locale=self.locale, decimal_quantization=False, group_separator=False
+        )
+        sign = "-" if ungrouped.startswith("-") else ""
+        digits = ungrouped.removeprefix("-")
+        decimal = get_decimal_symbol(self.locale)
+        whole, _, fraction = digits.partition(decimal)
+        size = self.locale.decimal_formats[None].grouping[0]
+        groups = [whole[max(0, end - size) : end] for end in range(len(whole), 0, -size)]
+        return sign + group.join(reversed(groups)) + (decimal + fraction if fraction else "")
 
     def _scale_word(self, scale: int, number: Decimal) -> str:
         """The scale word for 10**k in the plural form for the number ("Milliarde", "billion")."""
