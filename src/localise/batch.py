@@ -24,43 +24,36 @@ run goes on.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ConfigError, InputError, LocaliseError, ModelNotFoundError
+from .discover import Item, find_articles
+from .errors import ConfigError, LocaliseError, ModelNotFoundError, error_text
 from .formats import (
     Article,
     FormatOptions,
     learn_boilerplate,
-    read_article,
-    supported_suffixes,
     write_article,
 )
-from .pipeline import Config, Pipeline, Prepared, Result
+from .pipeline import Pipeline, Prepared, Result
 from .state import EngineKey, Record, State
 from .textio import write_atomic
+from .workers import Analysis, Executor
 
-SUPPORTED_SUFFIXES = supported_suffixes()
 STATE_FOLDER = "_localise"
 
 #: Articles analysed and translated together; the unit of progress and of resumption.
 WINDOW = 64
 #: Segments per translation task (one engine call in one worker).
 SEGMENTS_PER_TASK = 64
-#: With ``jobs=None``, fewer pending articles than this run in the main process: starting
-#: workers (interpreter, imports, models) costs more than they would save.
-INLINE_BELOW = 24
 
 Status = Literal["ok", "warning", "failed", "skipped"]
 STATUSES: tuple[Status, ...] = ("ok", "warning", "failed", "skipped")
@@ -68,14 +61,6 @@ _STAGES = ("scan", "analyse", "translate", "write")
 
 #: Called when a language pair has no model; returns True when it installed one (retry).
 OnMissingModel = Callable[[ModelNotFoundError], bool]
-
-
-@dataclass(frozen=True)
-class Item:
-    """One input article and its path relative to its input folder (and to the output)."""
-
-    path: Path
-    relative: Path
 
 
 @dataclass(frozen=True)
@@ -246,36 +231,10 @@ def discover(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
 ) -> tuple[list[Item], list[Outcome]]:
-    """Articles under ``paths`` (folders recursively), and failures for unusable paths.
-
-    Hidden files and folders are skipped, and so is ``skip`` (the output folder) so that a run
-    never reads its own outputs. Symbolic links to folders are not followed, nor links to files
-    outside their input folder. Files given by name are taken whatever the globs say.
-    """
-    items: list[Item] = []
-    failures: list[Outcome] = []
-    skip_resolved = skip.resolve() if skip is not None else None
-    for path in paths:
-        if path.is_dir():
-            items.extend(_walk(path, skip_resolved, include, exclude))
-        elif not path.exists():
-            failures.append(_failed(Item(path, Path(path.name)), "no such file or folder"))
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-            failures.append(
-                _failed(
-                    Item(path, Path(path.name)),
-                    f"unsupported file type {path.suffix!r}; localise reads {supported}",
-                )
-            )
-        else:
-            items.append(Item(path, Path(path.name)))
-    return _without_collisions(items, failures)
-
-
-def error_text(exc: LocaliseError) -> str:
-    """The message for an article's failure, without the path the caller prints anyway."""
-    return exc.reason if isinstance(exc, InputError) else str(exc)
+    """Articles under ``paths`` (see :func:`localise.discover.find_articles`), and a failed
+    outcome for each path that cannot be used."""
+    items, problems = find_articles(paths, skip=skip, include=include, exclude=exclude)
+    return items, [_failed(item, reason) for item, reason in problems]
 
 
 def config_hash(pipeline: Pipeline, format_options: FormatOptions) -> str:
@@ -296,20 +255,6 @@ class _Planned:
     content_hash: str
     targets: tuple[str, ...]  # to redo
     unchanged: tuple[Outcome, ...] = ()  # the article's other targets, skipped
-
-
-@dataclass(frozen=True)
-class _Analysis:
-    item: Item
-    article: Article | None = None
-    prepared: Mapping[str, Prepared] = field(default_factory=dict)
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class _Translated:
-    outputs: tuple[str, ...] = ()
-    error: str | None = None
 
 
 @dataclass
@@ -351,7 +296,7 @@ class _Runner:
             for group in skipped:
                 for outcome in group:
                     yield self._emitted(outcome, outcomes, article_done=outcome is group[-1])
-            executor = _Executor(batch, len(plan), self.options)
+            executor = Executor(batch.pipelines, batch.jobs, len(plan), self.options)
             self.jobs = executor.jobs
             try:
                 for start in range(0, len(plan), WINDOW):
@@ -446,7 +391,7 @@ class _Runner:
         )
 
     def _window(
-        self, window: list[_Planned], executor: _Executor, state: State
+        self, window: list[_Planned], executor: Executor, state: State
     ) -> Iterator[tuple[Outcome, bool]]:
         """Each outcome of the window's articles, and whether it is its article's last."""
         mark = time.perf_counter()
@@ -464,7 +409,7 @@ class _Runner:
                 yield outcome, number == len(outcomes)
 
     def _translate(
-        self, analyses: list[_Analysis], executor: _Executor, state: State
+        self, analyses: list[Analysis], executor: Executor, state: State
     ) -> dict[tuple[str, str], dict[str, str]]:
         wanted: dict[tuple[str, str], dict[str, None]] = {}
         for analysis in analyses:
@@ -517,7 +462,7 @@ class _Runner:
     def _finish(
         self,
         planned: _Planned,
-        analysis: _Analysis,
+        analysis: Analysis,
         translations: Mapping[tuple[str, str], Mapping[str, str]],
         state: State,
     ) -> list[Outcome]:
@@ -624,220 +569,12 @@ class _Runner:
         return summary
 
 
-# -- workers -------------------------------------------------------------------------------
-
-
-class _Worker:
-    """Analysis and translation for a run: the pipelines (one per target), models loaded once."""
-
-    def __init__(self, pipelines: Sequence[Pipeline], format_options: FormatOptions) -> None:
-        self.pipelines = {p.config.target: p for p in pipelines}
-        self.format_options = format_options
-
-    @classmethod
-    def rebuilt(cls, configs: Sequence[Config], threads: int, options: FormatOptions) -> _Worker:
-        return cls([_pipeline_from(config, threads) for config in configs], options)
-
-    def analyse(self, task: tuple[Item, tuple[str, ...]]) -> _Analysis:
-        """Read an article, analyse it once, and prepare it for each target."""
-        item, targets = task
-        try:
-            article = read_article(item.path, self.format_options)
-            first = self.pipelines[targets[0]].prepare(article.doc)
-            prepared: dict[str, Prepared] = {targets[0]: first}
-            for target in targets[1:]:
-                prepared[target] = self.pipelines[target].retarget(first.doc)
-        except LocaliseError as exc:
-            return _Analysis(item, error=error_text(exc))
-        return _Analysis(item, article, prepared)
-
-    def translate(self, task: tuple[tuple[str, str], tuple[str, ...]]) -> _Translated:
-        pair, sources = task
-        pipeline = next(
-            (p for p in self.pipelines.values() if p.target_lang == pair[1]),
-            next(iter(self.pipelines.values())),
-        )
-        try:
-            return _Translated(tuple(pipeline.engine(*pair).translate(sources)))
-        except LocaliseError as exc:
-            return _Translated(error=str(exc))
-
-
-class _Executor:
-    """Runs worker tasks in this process (jobs 1) or in a pool of worker processes."""
-
-    def __init__(self, batch: Batch, pending: int, options: FormatOptions) -> None:
-        self.jobs = _jobs(batch, pending)
-        self._batch = batch
-        self._options = options
-        self._inline = _Worker(batch.pipelines, options) if self.jobs == 1 else None
-        self._pool: ProcessPoolExecutor | None = None
-
-    def analyse(self, tasks: Sequence[tuple[Item, tuple[str, ...]]]) -> Iterator[_Analysis]:
-        if self._inline is not None:
-            return map(self._inline.analyse, tasks)
-        chunk = max(1, len(tasks) // (4 * self.jobs))
-        return self._workers().map(_analyse_in_worker, tasks, chunksize=chunk)
-
-    def translate(
-        self, tasks: Sequence[tuple[tuple[str, str], tuple[str, ...]]]
-    ) -> Iterator[_Translated]:
-        if self._inline is not None:
-            return map(self._inline.translate, tasks)
-        return self._workers().map(_translate_in_worker, tasks)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-
-    def _workers(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            threads = self._batch.pipelines[0].config.engine.threads
-            if threads == 0:  # "all cores", shared between the workers
-                threads = max(1, (os.cpu_count() or 1) // self.jobs)
-            # spawn, not fork: forking a process that runs CTranslate2 threads can deadlock.
-            self._pool = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(
-                    tuple(p.config for p in self._batch.pipelines),
-                    threads,
-                    self._options,
-                ),
-            )
-        return self._pool
-
-
-# Set in worker processes only, by the pool's initializer: the process's pipelines, whose
-# models load once per process. The main process never sets it.
-_process_worker: list[_Worker] = []
-
-
-def _start_worker(configs: Sequence[Config], threads: int, options: FormatOptions) -> None:
-    _process_worker.append(_Worker.rebuilt(configs, threads, options))
-
-
-def _analyse_in_worker(task: tuple[Item, tuple[str, ...]]) -> _Analysis:
-    return _process_worker[0].analyse(task)
-
-
-def _translate_in_worker(task: tuple[tuple[str, str], tuple[str, ...]]) -> _Translated:
-    return _process_worker[0].translate(task)
-
-
-def _pipeline_from(config: Config, threads: int) -> Pipeline:
-    return Pipeline(
-        config.target,
-        source=config.source,
-        glossaries=config.glossaries,
-        models_dir=config.models_dir,
-        beam_size=config.engine.beam_size,
-        threads=threads,
-    )
-
-
-def _jobs(batch: Batch, pending: int) -> int:
-    if batch.jobs is not None:
-        return batch.jobs
-    if pending < INLINE_BELOW or any(p.has_given_engines for p in batch.pipelines):
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8, pending // INLINE_BELOW))
-
-
-def _check_pipelines(pipelines: Sequence[Pipeline], jobs: int | None) -> None:
-    if not pipelines:
-        raise ConfigError("a batch needs at least one pipeline (one per target locale)")
-    if jobs is not None and jobs < 1:
-        raise ConfigError(f"jobs must be 1 or more, got {jobs}")
-    targets = [p.config.target for p in pipelines]
-    if len(set(targets)) != len(targets):
-        raise ConfigError(f"each target locale once, please: got {', '.join(targets)}")
-    first = pipelines[0].config
-    for pipeline in pipelines[1:]:
-        config = pipeline.config
-        if (config.source, config.glossaries, config.engine) != (
-            first.source,
-            first.glossaries,
-            first.engine,
-        ) or pipeline.models_dir != pipelines[0].models_dir:
-            raise ConfigError(
-                f"the pipelines of one batch differ only in their target; {config.target} has "
-                f"other source, glossaries, models or engine options than {first.target}"
-            )
-    if jobs is not None and jobs > 1 and any(p.has_given_engines for p in pipelines):
-        raise ConfigError(
-            "engines passed as objects cannot be sent to worker processes; use jobs=1"
-        )
-
-
-# -- discovery -----------------------------------------------------------------------------
-
-
-def _walk(
-    root: Path, skip: Path | None, include: Sequence[str], exclude: Sequence[str]
-) -> Iterator[Item]:
-    root_resolved = root.resolve()
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        relative_folder = here.relative_to(root)
-        # Pruned in place so that os.walk does not descend: hidden folders, the output
-        # folder, excluded folders. os.walk does not follow links to folders.
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and not (skip is not None and (here / d).resolve() == skip)
-            and not _matches((relative_folder / d).as_posix(), d, exclude)
-        )
-        for name in sorted(files):
-            path = here / name
-            relative = relative_folder / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                continue
-            if include and not _matches(relative.as_posix(), name, include):
-                continue
-            if _matches(relative.as_posix(), name, exclude):
-                continue
-            if path.is_symlink() and not _is_within(path.resolve(), root_resolved):
-                continue
-            yield Item(path, relative)
-
-
-def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:
-    return any(
-        fnmatch.fnmatchcase(relative, glob) or fnmatch.fnmatchcase(name, glob) for glob in globs
-    )
-
-
-def _without_collisions(
-    items: list[Item], failures: list[Outcome]
-) -> tuple[list[Item], list[Outcome]]:
-    # Two inputs that would write the same output file: keep the first, fail the other.
-    first: dict[Path, Item] = {}
-    for item in items:
-        if item.relative in first:
-            failures.append(
-                _failed(
-                    item,
-                    f"would overwrite the output of {first[item.relative].path}; "
-                    f"localise these inputs in separate runs or with separate --out folders",
-                )
-            )
-        else:
-            first[item.relative] = item
-    return list(first.values()), failures
-
-
-def _is_within(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
+# -- helpers -------------------------------------------------------------------------------
 
 
 def _failed(item: Item, error: str, target: str | None = None) -> Outcome:
     return Outcome(item, "failed", target, error=error)
 
-
-# -- helpers -------------------------------------------------------------------------------
 
 _TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
@@ -869,3 +606,29 @@ def _sha256(data: bytes) -> str:
 def _pair(text: str) -> tuple[str, str]:
     source, _, target = text.partition("-")
     return source, target
+
+
+def _check_pipelines(pipelines: Sequence[Pipeline], jobs: int | None) -> None:
+    if not pipelines:
+        raise ConfigError("a batch needs at least one pipeline (one per target locale)")
+    if jobs is not None and jobs < 1:
+        raise ConfigError(f"jobs must be 1 or more, got {jobs}")
+    targets = [p.config.target for p in pipelines]
+    if len(set(targets)) != len(targets):
+        raise ConfigError(f"each target locale once, please: got {', '.join(targets)}")
+    first = pipelines[0].config
+    for pipeline in pipelines[1:]:
+        config = pipeline.config
+        if (config.source, config.glossaries, config.engine) != (
+            first.source,
+            first.glossaries,
+            first.engine,
+        ) or pipeline.models_dir != pipelines[0].models_dir:
+            raise ConfigError(
+                f"the pipelines of one batch differ only in their target; {config.target} has "
+                f"other source, glossaries, models or engine options than {first.target}"
+            )
+    if jobs is not None and jobs > 1 and any(p.has_given_engines for p in pipelines):
+        raise ConfigError(
+            "engines passed as objects cannot be sent to worker processes; use jobs=1"
+        )

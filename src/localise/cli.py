@@ -18,8 +18,9 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from . import __version__
-from .batch import Batch, Item, Outcome, Progress, Summary, discover, error_text
-from .errors import ConfigError, LocaliseError, ModelNotFoundError
+from .batch import Batch, Outcome, Progress, Summary, discover
+from .discover import Item
+from .errors import ConfigError, LocaliseError, ModelNotFoundError, error_text
 from .formats import FormatOptions
 from .models import (
     DEFAULT_INDEX_URL,

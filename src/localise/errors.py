@@ -27,6 +27,11 @@ class LocaliseError(Exception):
     exit_code = 1
 
 
+def error_text(exc: LocaliseError) -> str:
+    """The message for an article's failure, without the path the caller prints beside it."""
+    return exc.reason if isinstance(exc, InputError) else str(exc)
+
+
 class ConfigError(LocaliseError):
     """An option has a value localise cannot use."""
 

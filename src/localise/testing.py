@@ -3,10 +3,12 @@
 Tests and benchmarks need a genuine `.argosmodel` (SentencePiece tokenizer plus
 CTranslate2 Transformer, loaded by the real libraries) without downloading
 100 MB models, and they need predictable output.  The model built here is a
-one-layer Transformer with hand-set weights: decoder step j attends to source
-position j and emits the source token found there, so every translation is an
-exact copy of the input, except for pieces listed in `replacements`, which
-simulate translated words.
+Transformer with hand-set weights: decoder step j attends to source position j
+and emits the source token found there, so every translation is an exact copy
+of the input, except for pieces listed in `replacements`, which simulate
+translated words.  By default it is tiny (one layer, d_model 128); benchmarks
+can ask for the dimensions of a real Argos model, whose extra layers are zero
+and so cost real compute without changing the copy.
 
 Heavy libraries (numpy, sentencepiece, ctranslate2) are imported inside the
 functions so that importing this module costs nothing and has no side effects.
@@ -22,6 +24,7 @@ import random
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,19 +42,14 @@ _ARGOS_VERSION = "1.9"
 _SPECIAL_TOKENS = ("<blank>", "<unk>", "<s>", "</s>")
 
 # d_model = token half + position half.  Each half holds a balanced ±1 code.
-_CODE_DIMS = 64
-_D_MODEL = 2 * _CODE_DIMS
+_D_MODEL = 128
 # Matches CTranslate2's default max_input_length; longer inputs fail loudly.
 _MAX_POSITIONS = 1024
-# Distinct codes differ in at least 16 of 64 signs (dot product <= 32 versus 64
-# for a match), which keeps attention and output choices unambiguous.
-_MAX_CODE_OVERLAP = 32
-# The decoder input holds only a position code, which its layer norm scales by
-# sqrt(2); so the attention logit 8 * sqrt(2) * dot / sqrt(128) equals
-# dot(pos_i, pos_j): 64 at the decoder's own position, <= 32 elsewhere.
-_QUERY_GAIN = 8.0
+# Position codes need this many dimensions for 1024 well-separated codes.
+_MIN_UNIT_DIMS = 64
 # Makes the copied token code dominate the final layer norm and widens the
-# gap between the right logit and any other (about 350 versus <= 176).
+# gap between the right logit and any other (about 5.5 * code dims versus at
+# most half that, e.g. 350 versus 176 for the default model).
 _OUTPUT_GAIN = 4.0
 _CODE_SEED = 20250114
 _CORPUS_SEED = 1813
@@ -83,6 +81,11 @@ def build_copy_package(
     replacements: Mapping[str, str] | None = None,
     training_lines: Sequence[str] | None = None,
     vocab_size: int = 1000,
+    layers: int = 1,
+    d_model: int = 128,
+    ffn: int | None = None,
+    heads: int = 1,
+    pad_vocabulary_to: int | None = None,
 ) -> Path:
     """Build `translate-{from}_{to}-{version}.argosmodel` in dest_dir and return its path.
 
@@ -91,7 +94,15 @@ def build_copy_package(
     `replacements` maps source pieces to target pieces (e.g. `{"▁Haus": "▁house"}`)
     so tests can tell a translated text from an untouched one.  `vocab_size` is
     an upper bound: SentencePiece stops earlier on a small corpus.
+
+    The default model is tiny: one encoder and one decoder layer, d_model 128,
+    FFN width d_model, one head.  `layers` (each side), `d_model` (a multiple
+    of 128), `ffn` and `heads` (1 or even, at most d_model / 64) give it the
+    size of a real model, e.g. `layers=6, d_model=512, ffn=2048, heads=8`, and
+    `pad_vocabulary_to` adds unused pieces to the model's vocabulary so its
+    output layer costs what a real one does; the copy stays exact.
     """
+    shape = _Shape(layers, d_model, d_model if ffn is None else ffn, heads)
     replacements = dict(replacements or {})
     _check_replacement_pieces(replacements)
     lines = list(training_lines) if training_lines is not None else _training_corpus()
@@ -105,7 +116,9 @@ def build_copy_package(
         package_dir = Path(tmp) / stem
         (package_dir / "model").mkdir(parents=True)
         (package_dir / "sentencepiece.model").write_bytes(sp_model)
-        _copy_model_spec(vocabulary, replacements).save(str(package_dir / "model"))
+        model_vocabulary = _padded(vocabulary, pad_vocabulary_to)
+        spec = _copy_model_spec(vocabulary, replacements, shape, model_vocabulary)
+        spec.save(str(package_dir / "model"))
         metadata = _metadata(from_code, to_code, package_version)
         (package_dir / "metadata.json").write_text(
             json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -252,44 +265,110 @@ def _vocabulary(sp_model: bytes) -> list[str]:
 # --- model ---------------------------------------------------------------------------
 
 
-def _balanced_codes(count: int) -> FloatArray:
-    """Return `count` distinct ±1 vectors with equal numbers of +1 and -1.
+@dataclass(frozen=True)
+class _Shape:
+    """Transformer dimensions, checked so that the copy stays exact.
+
+    Every hidden vector holds a token code in dims [0, code_dims) and a
+    position code in [code_dims, d_model).  Attention heads split d_model into
+    slices of head_dims; each head finds the position code (tiled in units of
+    unit_dims) in the last unit_dims of its query and key slice.
+    """
+
+    layers: int
+    d_model: int
+    ffn: int
+    heads: int
+
+    def __post_init__(self) -> None:
+        if self.layers < 1:
+            raise ValueError(f"layers must be at least 1, got {self.layers}")
+        if self.ffn < 1:
+            raise ValueError(f"ffn must be at least 1, got {self.ffn}")
+        if self.d_model < _D_MODEL or self.d_model % _D_MODEL:
+            raise ValueError(f"d_model must be a multiple of 128, got {self.d_model}")
+        if self.heads < 1 or (self.heads > 1 and self.heads % 2):
+            raise ValueError(f"heads must be 1 or an even number, got {self.heads}")
+        if self.d_model % self.heads or self.head_dims % _MIN_UNIT_DIMS:
+            raise ValueError(
+                f"d_model / heads must be a multiple of 64, got {self.d_model} / {self.heads}"
+            )
+
+    @property
+    def code_dims(self) -> int:
+        return self.d_model // 2
+
+    @property
+    def head_dims(self) -> int:
+        return self.d_model // self.heads
+
+    @property
+    def unit_dims(self) -> int:
+        return min(self.head_dims, self.code_dims)
+
+
+def _balanced_codes(count: int, dims: int) -> FloatArray:
+    """Return `count` distinct ±1 vectors of `dims` entries, half of them +1.
 
     Balanced vectors have mean 0 and variance 1, so a layer norm leaves them
-    unchanged; rejecting near-duplicates keeps any two codes clearly apart.
+    unchanged.  Any two codes differ in at least a quarter of their signs
+    (dot product <= dims / 2 versus dims for a match), which keeps attention
+    and output choices unambiguous.
     """
     import numpy as np
 
     rng = np.random.default_rng(_CODE_SEED)
-    base = np.repeat(np.array([1.0, -1.0], dtype=np.float32), _CODE_DIMS // 2)
-    codes = np.empty((count, _CODE_DIMS), dtype=np.float32)
+    base = np.repeat(np.array([1.0, -1.0], dtype=np.float32), dims // 2)
+    codes = np.empty((count, dims), dtype=np.float32)
     accepted = 0
     while accepted < count:
         candidate = rng.permutation(base)
-        if accepted == 0 or (codes[:accepted] @ candidate).max() <= _MAX_CODE_OVERLAP:
+        if accepted == 0 or (codes[:accepted] @ candidate).max() <= dims // 2:
             codes[accepted] = candidate
             accepted += 1
     return codes
 
 
-def _copy_model_spec(vocabulary: Sequence[str], replacements: Mapping[str, str]) -> Any:
+def _padded(vocabulary: Sequence[str], size: int | None) -> list[str]:
+    """The vocabulary followed by never-produced pieces up to `size` entries."""
+    padded = list(vocabulary)
+    taken = set(padded)
+    number = 0
+    while size is not None and len(padded) < size:
+        piece = f"<unused{number}>"
+        number += 1
+        if piece not in taken:
+            padded.append(piece)
+    return padded
+
+
+def _copy_model_spec(
+    vocabulary: Sequence[str],
+    replacements: Mapping[str, str],
+    shape: _Shape,
+    model_vocabulary: Sequence[str],
+) -> Any:
     """Return a validated CTranslate2 TransformerSpec that copies its input.
 
-    Layout of every hidden vector: dims [0, 64) carry a token code, dims
-    [64, 128) a position code.  Self-attention and FFN blocks are zero, so only
-    the decoder's cross-attention does work: its query is the decoder position,
-    its keys the source positions and its values the source token codes.
+    Self-attention and FFN blocks are zero, and so is every decoder layer after
+    the first (pre-norm residuals pass through them unchanged), so only the
+    first decoder layer's cross-attention does work: its query is the decoder
+    position, its keys the source positions and its values the source token
+    codes.  `model_vocabulary` is `vocabulary` plus padding pieces whose
+    embeddings and output rows are zero: they are never chosen.
     """
     import ctranslate2
     import numpy as np
 
-    size = len(vocabulary)
-    codes = _balanced_codes(max(size, _MAX_POSITIONS))
-    tokens, positions = slice(0, _CODE_DIMS), slice(_CODE_DIMS, _D_MODEL)
+    d_model, code_dims, unit_dims = shape.d_model, shape.code_dims, shape.unit_dims
+    size, model_size = len(vocabulary), len(model_vocabulary)
+    codes = _balanced_codes(max(size, _MAX_POSITIONS), code_dims)
+    units = codes if unit_dims == code_dims else _balanced_codes(_MAX_POSITIONS, unit_dims)
+    tokens, positions = slice(0, code_dims), slice(code_dims, d_model)
 
-    source_embeddings = np.zeros((size, _D_MODEL), dtype=np.float32)
+    source_embeddings = np.zeros((model_size, d_model), dtype=np.float32)
     # CTranslate2 multiplies embeddings by sqrt(d_model); undo it so codes stay ±1.
-    source_embeddings[:, tokens] = codes[:size] / np.sqrt(_D_MODEL)
+    source_embeddings[:size, tokens] = codes[:size] / np.sqrt(d_model)
     # A replaced source piece carries its target's code, so the decoder emits
     # the target piece there while the target piece itself still copies.
     # (Replacement pieces are user-defined symbols, hence always in the vocabulary.)
@@ -297,39 +376,51 @@ def _copy_model_spec(vocabulary: Sequence[str], replacements: Mapping[str, str])
     for source, target in replacements.items():
         source_embeddings[index[source]] = source_embeddings[index[target]]
 
-    position_encodings = np.zeros((_MAX_POSITIONS, _D_MODEL), dtype=np.float32)
-    position_encodings[:, positions] = codes[:_MAX_POSITIONS]
+    position_encodings = np.zeros((_MAX_POSITIONS, d_model), dtype=np.float32)
+    position_encodings[:, positions] = np.tile(
+        units[:_MAX_POSITIONS], (1, code_dims // unit_dims)
+    )
 
-    spec = ctranslate2.specs.TransformerSpec.from_config(1, 1)
+    spec = ctranslate2.specs.TransformerSpec.from_config(shape.layers, shape.heads)
     encoder, decoder = spec.encoder, spec.decoder
     encoder.embeddings[0].weight = source_embeddings
     encoder.position_encodings.encodings = position_encodings
-    decoder.embeddings.weight = np.zeros((size, _D_MODEL), dtype=np.float32)
+    decoder.embeddings.weight = _zeros(model_size, d_model)
     decoder.position_encodings.encodings = position_encodings
     for norm in _layer_norms(spec):
-        norm.gamma = np.ones(_D_MODEL, dtype=np.float32)
-        norm.beta = np.zeros(_D_MODEL, dtype=np.float32)
-    for layer in (encoder.layer[0], decoder.layer[0]):
-        layer.self_attention.linear[0].weight = _zeros(3 * _D_MODEL, _D_MODEL)
-        layer.self_attention.linear[1].weight = _zeros(_D_MODEL, _D_MODEL)
-        layer.ffn.linear_0.weight = _zeros(_D_MODEL, _D_MODEL)
-        layer.ffn.linear_1.weight = _zeros(_D_MODEL, _D_MODEL)
+        norm.gamma = np.ones(d_model, dtype=np.float32)
+        norm.beta = np.zeros(d_model, dtype=np.float32)
+    for layer in (*encoder.layer, *decoder.layer):
+        layer.self_attention.linear[0].weight = _zeros(3 * d_model, d_model)
+        layer.self_attention.linear[1].weight = _zeros(d_model, d_model)
+        layer.ffn.linear_0.weight = _zeros(shape.ffn, d_model)
+        layer.ffn.linear_1.weight = _zeros(d_model, shape.ffn)
+    for layer in decoder.layer[1:]:
+        layer.attention.linear[0].weight = _zeros(d_model, d_model)
+        layer.attention.linear[1].weight = _zeros(2 * d_model, d_model)
+        layer.attention.linear[2].weight = _zeros(d_model, d_model)
 
+    # The decoder input holds only a position code, which its layer norm
+    # scales by sqrt(2); with this gain a head's attention logit
+    # gain * sqrt(2) * dot / sqrt(head_dims) equals the dot product of the
+    # position units: unit_dims at the decoder's own position, at most half that
+    # elsewhere (the gain is 8 for the default model).
+    query_gain = float(np.sqrt(shape.head_dims / 2))
     cross = decoder.layer[0].attention
-    cross.linear[0].weight = _diagonal(positions, positions, _QUERY_GAIN)
+    cross.linear[0].weight = _position_queries(shape, query_gain)
     cross.linear[1].weight = np.concatenate(
-        [_diagonal(positions, positions, 1.0), _diagonal(tokens, tokens, 1.0)]
-    )  # fused [keys; values]
-    cross.linear[2].weight = _diagonal(tokens, tokens, _OUTPUT_GAIN)
+        [_position_queries(shape, 1.0), _diagonal(d_model, tokens, tokens, 1.0)]
+    )  # fused [keys; values]; all heads attend alike, so their values join up
+    cross.linear[2].weight = _diagonal(d_model, tokens, tokens, _OUTPUT_GAIN)
 
-    projection = np.zeros((size, _D_MODEL), dtype=np.float32)
-    projection[:, tokens] = codes[:size] * _OUTPUT_GAIN
+    projection = np.zeros((model_size, d_model), dtype=np.float32)
+    projection[:size, tokens] = codes[:size] * _OUTPUT_GAIN
     decoder.projection.weight = projection
 
     # The source </s> gives the last decoder step a code that emits </s>.
     spec.config.add_source_eos = True
-    spec.register_source_vocabulary(list(vocabulary))
-    spec.register_target_vocabulary(list(vocabulary))
+    spec.register_source_vocabulary(list(model_vocabulary))
+    spec.register_target_vocabulary(list(model_vocabulary))
     spec.validate()
     # optimize() also aliases identical weights, storing the zero matrices once.
     spec.optimize(quantization="float32")
@@ -338,16 +429,13 @@ def _copy_model_spec(vocabulary: Sequence[str], replacements: Mapping[str, str])
 
 def _layer_norms(spec: Any) -> list[Any]:
     encoder, decoder = spec.encoder, spec.decoder
-    enc_layer, dec_layer = encoder.layer[0], decoder.layer[0]
-    return [
-        encoder.layer_norm,
-        enc_layer.self_attention.layer_norm,
-        enc_layer.ffn.layer_norm,
-        decoder.layer_norm,
-        dec_layer.self_attention.layer_norm,
-        dec_layer.attention.layer_norm,
-        dec_layer.ffn.layer_norm,
-    ]
+    norms = [encoder.layer_norm]
+    for layer in encoder.layer:
+        norms += [layer.self_attention.layer_norm, layer.ffn.layer_norm]
+    norms.append(decoder.layer_norm)
+    for layer in decoder.layer:
+        norms += [layer.self_attention.layer_norm, layer.attention.layer_norm, layer.ffn.layer_norm]
+    return norms
 
 
 def _zeros(rows: int, cols: int) -> FloatArray:
@@ -356,12 +444,28 @@ def _zeros(rows: int, cols: int) -> FloatArray:
     return np.zeros((rows, cols), dtype=np.float32)
 
 
-def _diagonal(out_dims: slice, in_dims: slice, gain: float) -> FloatArray:
+def _diagonal(d_model: int, out_dims: slice, in_dims: slice, gain: float) -> FloatArray:
     """A d_model x d_model linear weight ([out, in]) that copies in_dims to out_dims."""
     import numpy as np
 
-    weight = np.zeros((_D_MODEL, _D_MODEL), dtype=np.float32)
-    weight[out_dims, in_dims] = np.eye(_CODE_DIMS, dtype=np.float32) * gain
+    weight = np.zeros((d_model, d_model), dtype=np.float32)
+    weight[out_dims, in_dims] = np.eye(out_dims.stop - out_dims.start, dtype=np.float32) * gain
+    return weight
+
+
+def _position_queries(shape: _Shape, gain: float) -> FloatArray:
+    """A linear weight that puts a position unit in the last unit_dims of every head's slice.
+
+    With one head this copies the whole position code onto itself.
+    """
+    import numpy as np
+
+    weight = np.zeros((shape.d_model, shape.d_model), dtype=np.float32)
+    unit, code = shape.unit_dims, shape.code_dims
+    for head in range(shape.heads):
+        out = (head + 1) * shape.head_dims - unit
+        source = code + (head * unit) % code
+        weight[out : out + unit, source : source + unit] = np.eye(unit, dtype=np.float32) * gain
     return weight
 
 
