@@ -10,6 +10,8 @@ import pytest
 from localise import ConfigError, Pipeline, Span
 from localise.engine import Engine, load_engine
 
+REPO = Path(__file__).resolve().parent.parent
+
 ARTICLE = (
     "MINSK, 15. Januar (BelTA) – Präsident Alexander Lukaschenko traf am 15. Januar den "
     "Botschafter. Der Umsatz lag bei $1,1 bis $1,2 Milliarden.\n\n"
@@ -153,3 +155,15 @@ def test_reordered_output_keeps_every_rendering(tmp_path: Path) -> None:
 def _outside_spans(text: str, spans: Sequence[Span]) -> list[str]:
     bounds = [0, *(b for span in spans for b in (span.start, span.end)), len(text)]
     return [text[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
+
+
+def test_retarget_keeps_markup_and_renders_names_for_the_new_target(models_dir: Path) -> None:
+    from localise.formats import read_article
+
+    article = read_article(REPO / "examples" / "formats" / "aufzuege-kasachstan.html")
+    english = _pipeline("en-GB", models_dir).prepare(article.doc)
+    russian = _pipeline("ru-RU", models_dir).retarget(english.doc)
+    kinds = [span.kind for span in russian.doc.spans]
+    assert kinds.count("markup") == [s.kind for s in english.doc.spans].count("markup") > 0
+    names = {s.text: s.rendering for s in russian.doc.spans if s.kind == "name"}
+    assert names["Kasachstan"] == "Казахстан"

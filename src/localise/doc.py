@@ -17,8 +17,9 @@ from datetime import date
 from itertools import pairwise
 from typing import Any, Literal, Protocol
 
-SpanKind = Literal["date", "money", "number", "name"]
-SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name")
+#: ``markup`` spans protect file syntax inside a block (tags, link targets, code spans).
+SpanKind = Literal["date", "money", "number", "name", "markup"]
+SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name", "markup")
 BlockKind = Literal[
     "title", "lead", "paragraph", "quote", "list_item", "heading", "boilerplate", "metadata"
 ]

@@ -125,8 +125,8 @@ class EntityRenderer:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for span in doc.spans:
-            if span.kind == "name":
-                spans.append(span)
+            if span.kind not in ("date", "money", "number"):
+                spans.append(span)  # names and markup carry their own renderings
                 continue
             rendering = self.render(span.value, source_text=span.text, source_lang=doc.lang)
             forms = (span.text, *self.alternates(span.value))

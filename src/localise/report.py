@@ -7,7 +7,7 @@ options that produced the output, so a published article can be traced and repro
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .checks import Check
@@ -28,7 +28,6 @@ class Report:
     warnings: tuple[str, ...]
     signature: Mapping[str, Any]
     path: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
     #: Blocks not machine-translated: (kind, reason, text), boilerplate included.
     untranslated: tuple[tuple[str, str, str], ...] = ()
 
@@ -39,11 +38,11 @@ class Report:
 
     @property
     def names(self) -> list[Check]:
-        return [c for c in self.checks if c.span.kind == "name" and not _is_markup(c)]
+        return [check for check in self.checks if check.span.kind == "name"]
 
     @property
     def conversions(self) -> list[Check]:
-        return [check for check in self.checks if check.span.kind != "name"]
+        return [c for c in self.checks if c.span.kind in ("date", "money", "number")]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,13 +69,7 @@ class Report:
                 text for kind, _, text in self.untranslated if kind in ("boilerplate", "metadata")
             ],
             "signature": dict(self.signature),
-            **self.extra,
         }
-
-
-def _is_markup(check: Check) -> bool:
-    # File syntax (tags, link targets) protected by a format reader, not a glossary name.
-    return bool(getattr(check.span.value, "is_markup", False))
 
 
 def _excerpt(text: str, limit: int = 80) -> str:

@@ -377,9 +377,7 @@ def _copy_model_spec(
         source_embeddings[index[source]] = source_embeddings[index[target]]
 
     position_encodings = np.zeros((_MAX_POSITIONS, d_model), dtype=np.float32)
-    position_encodings[:, positions] = np.tile(
-        units[:_MAX_POSITIONS], (1, code_dims // unit_dims)
-    )
+    position_encodings[:, positions] = np.tile(units[:_MAX_POSITIONS], (1, code_dims // unit_dims))
 
     spec = ctranslate2.specs.TransformerSpec.from_config(shape.layers, shape.heads)
     encoder, decoder = spec.encoder, spec.decoder

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from ..doc import Span
 
@@ -24,7 +24,6 @@ class Markup:
     """The value of a markup span: file syntax that must cross translation unchanged."""
 
     source: str
-    is_markup: ClassVar[bool] = True
 
     def to_json(self) -> dict[str, Any]:
         return {"markup": self.source}
@@ -36,7 +35,7 @@ def markup_spans(text: str, ranges: Iterable[tuple[int, int]]) -> list[Span]:
     for start, end in sorted(set(ranges)):
         if start < end:
             source = text[start:end]
-            spans.append(Span(start, end, "name", source, Markup(source), rendering=source))
+            spans.append(Span(start, end, "markup", source, Markup(source), rendering=source))
     return spans
 
 
