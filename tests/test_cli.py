@@ -294,3 +294,50 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert out.returncode == 0
     assert "Translate and localise news-agency articles offline." in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty article: nothing to translate"),
+        ("blank.txt", b"  \n\n", "empty article: nothing to translate"),
+        (
+            "digits.txt",
+            b"12345 678\n",
+            "cannot tell the language of a text without words; "
+            "pass --from LANG (source= in the library)",
+        ),
+        (
+            "bad.md",
+            b"---\ntitle: [unclosed\n---\nText\n",
+            "front matter is not valid YAML (expected ',' or ']', but got '<stream end>' at line 3)"
+            "; fix the lines between the '---' fences",
+        ),
+        ("broken.json", b"{broken", "not valid JSON"),
+        ("notes.docx", b"PK", "unsupported file type '.docx'"),
+    ],
+)
+def test_a_bad_file_gets_one_clear_line(
+    runner: CliRunner, tmp_path: Path, models_dir: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(
+        main,
+        [
+            "translate",
+            str(path),
+            "--to",
+            "en-GB",
+            "--out",
+            str(tmp_path / "out"),
+            "--models-dir",
+            str(models_dir),
+            "--offline",
+        ],
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("localise: error")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"localise: error: {path}: {message}")
+    assert "Traceback" not in result.output

@@ -127,6 +127,7 @@ def main() -> None:
     localise inspect ARTICLE...                which dates, amounts and names were found
     localise translate ARTICLE... --to en-GB   translate, keep names, reformat dates/amounts
     localise models list|install|remove        manage the Argos translation packages
+    localise glossary check|suggest            check glossary files, find uncovered names
 
     Run `localise COMMAND --help` for the options of each.
     """

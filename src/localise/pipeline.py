@@ -31,7 +31,7 @@ from .detect import SEED, BlockLanguages, LanguageDetector
 from .doc import Doc, Segment, Span
 from .engine import Engine, EngineOptions, load_engine
 from .entities import EntityRecogniser, find_article_date
-from .errors import ConfigError, ModelError
+from .errors import ConfigError, InputError, ModelError
 from .formats import FormatOptions, read_article, write_article
 from .glossary import Glossary, GlossaryMatcher
 from .models import default_models_dir, find_route
@@ -262,7 +262,15 @@ class Pipeline:
         doc = self._detector(doc)
         source = self.config.source or doc.lang
         if source is None:
-            raise ConfigError("cannot detect the language of a text without letters; pass source=")
+            if not doc.text.strip():
+                raise InputError(
+                    doc.meta.get("path", "<text>"), "empty article: nothing to translate"
+                )
+            raise InputError(
+                doc.meta.get("path", "<text>"),
+                "cannot tell the language of a text without words; pass --from LANG "
+                "(source= in the library)",
+            )
         if article_date is None:
             article_date = doc.article_date or find_article_date(
                 doc.text, source, recogniser=self._recogniser(source)

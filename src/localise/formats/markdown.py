@@ -132,8 +132,17 @@ def _compose(source: str, path: Path | None) -> Any:
     except YAMLError as exc:
         raise InputError(
             path or "<text>",
-            f"front matter is not valid YAML ({exc}); fix the lines between the '---' fences",
+            f"front matter is not valid YAML ({_yaml_problem(exc)}); fix the lines between "
+            f"the '---' fences",
         ) from exc
+
+
+def _yaml_problem(exc: Exception) -> str:
+    # ruamel's message spans several lines with a caret drawing; keep the problem and where.
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    # +2: the mark counts from 0 inside the front matter, which starts after the '---' line.
+    return f"{problem} at line {mark.line + 2}" if mark is not None else str(problem)
 
 
 def _fits(value: str, style: str | None) -> bool:
