@@ -22,6 +22,7 @@ from .batch import Batch, Outcome, Progress, Summary, discover
 from .discover import Item
 from .errors import ConfigError, LocaliseError, ModelNotFoundError, error_text
 from .formats import FormatOptions
+from .locales import parse_locale
 from .models import (
     DEFAULT_INDEX_URL,
     IndexEntry,
@@ -33,7 +34,7 @@ from .models import (
     plan_downloads,
     remove_package,
 )
-from .pipeline import Pipeline, parse_locale
+from .pipeline import Pipeline
 from .textio import read_text
 
 T = TypeVar("T")

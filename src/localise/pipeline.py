@@ -23,8 +23,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from . import __version__
 from .checks import Check, protect, verify
 from .detect import SEED, BlockLanguages, LanguageDetector
@@ -34,6 +32,7 @@ from .entities import EntityRecogniser, find_article_date
 from .errors import ConfigError, InputError, ModelError
 from .formats import FormatOptions, read_article, write_article
 from .glossary import Glossary, GlossaryMatcher
+from .locales import parse_locale
 from .models import default_models_dir, find_route
 from .render import EntityRenderer
 from .report import Report, warnings_for
@@ -351,17 +350,6 @@ class Pipeline:
                 if not b.translate
             ),
         )
-
-
-def parse_locale(identifier: str) -> Locale:
-    """A Babel locale from "en-GB", "en_GB" or "de"; ConfigError naming the fix otherwise."""
-    try:
-        return Locale.parse(identifier.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
-        raise ConfigError(
-            f"unknown locale {identifier!r}; use a CLDR locale such as en-GB, en-US, de-DE, "
-            f"de-CH or ru-RU"
-        ) from exc
 
 
 def _spans_in(doc: Doc, segment: Segment) -> list[Span]:

@@ -50,10 +50,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from babel import Locale, UnknownLocaleError
-
 from ..doc import Doc, Span, SpanKind
-from ..errors import ConfigError
+from ..locales import parse_locale
 from .grammar import Grammar, Shape
 from .lexicon import (
     SUPPORTED_LANGUAGES,
@@ -75,17 +73,6 @@ __all__ = [
 ]
 
 _PRIORITY: dict[SpanKind, int] = {"date": 0, "money": 1, "number": 2, "name": 3}
-
-
-def parse_locale(code: str) -> Locale:
-    """``"de"``, ``"en-GB"``, ``"en_US"`` -> a Babel Locale; ConfigError when CLDR lacks it."""
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
-        raise ConfigError(
-            f"unknown locale {code!r}; use a CLDR locale such as en-GB, en-US, de-DE, de-CH, "
-            f"ru-RU (entity recognition is tuned for {', '.join(SUPPORTED_LANGUAGES)})"
-        ) from exc
 
 
 @dataclass(frozen=True)
