@@ -81,7 +81,7 @@ def test_equal_options_build_equal_bytes(tmp_path: Path) -> None:
     ],
 )
 def test_sizes_that_cannot_copy_exactly_are_refused(
-    tmp_path: Path, size: dict[str, int], message: str
+    tmp_path: Path, size: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(ValueError) as caught:
         build_copy_package(tmp_path, "de", "en", **size)
