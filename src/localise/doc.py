@@ -150,6 +150,10 @@ class Doc:
     def spans_within(self, start: int, end: int) -> list[Span]:
         return [span for span in self.spans if start <= span.start and span.end <= end]
 
+    def block_of(self, span: Span) -> Block | None:
+        """The block that holds the whole span, if any."""
+        return next((b for b in self.blocks if b.start <= span.start and span.end <= b.end), None)
+
     def translatable_regions(self) -> list[tuple[int, int]]:
         """Where MT applies: every block marked ``translate``, or the whole text without blocks."""
         if not self.blocks:

@@ -279,6 +279,10 @@ class Pipeline:
         doc = BlockLanguages(self._detector, self.target_lang)(doc)
         for stage in self._stages(source):
             doc = stage(doc)
+        if doc.blocks:
+            # Names and entities in a file's markup (front matter, tag attributes) are not
+            # the article's: only what stands in a block is reported and localised.
+            doc = doc.replace(spans=tuple(s for s in doc.spans if doc.block_of(s) is not None))
         return doc
 
     def _stages(self, source: str) -> list[Callable[[Doc], Doc]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from ..doc import Span
@@ -70,3 +71,26 @@ def lines(text: str) -> list[tuple[int, int, int]]:
     if start < len(text):
         found.append((start, len(text), len(text)))
     return found
+
+
+#: Metadata keys that hold an article's publication date, as CMSs and schema.org name them.
+DATE_KEYS = ("date", "published", "published_at", "publishDate", "pubDate", "datePublished")
+
+
+def published_date(value: object) -> date | None:
+    """An ISO 8601 date or date-time ("2025-02-11", "2025-02-11T09:15:00+03:00") as a date.
+
+    The publication date of a structured article: the date stage uses it for the years the
+    text leaves out. Anything else gives None rather than a guess.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..doc import Block, BlockKind, Doc, Span
-from ._common import markup_spans, splice
+from ._common import markup_spans, published_date, splice
 
 if TYPE_CHECKING:
     from ..pipeline import Result
@@ -270,7 +270,16 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     title = next((b for b in reader.blocks if b.kind == "title"), None)
     if title is not None:
         meta["title"] = text[title.start : title.end]
-    doc = Doc(text, blocks=tuple(reader.blocks), spans=tuple(reader.spans), meta=meta)
+    published = published_date(reader.published)
+    if published is not None:
+        meta["published"] = published.isoformat()
+    doc = Doc(
+        text,
+        article_date=published,
+        blocks=tuple(reader.blocks),
+        spans=tuple(reader.spans),
+        meta=meta,
+    )
     return Article(doc=doc, format=NAME, path=path, state=reader.lang)
 
 

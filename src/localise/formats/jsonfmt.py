@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..doc import Block, BlockKind, Doc
 from ..errors import InputError
-from ._common import lines, splice
+from ._common import DATE_KEYS, lines, published_date, splice
 
 if TYPE_CHECKING:
     from ..pipeline import Result
@@ -43,7 +44,7 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     from . import Article
 
     try:
-        json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             path or "<text>",
@@ -69,7 +70,10 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
         parts.append(value)
         position += len(value)
     meta: dict[str, Any] = {"path": str(path)} if path else {}
-    doc = Doc("".join(parts), blocks=tuple(blocks), meta=meta)
+    published = _published(data)
+    if published is not None:
+        meta["published"] = published.isoformat()
+    doc = Doc("".join(parts), article_date=published, blocks=tuple(blocks), meta=meta)
     return Article(doc=doc, format=NAME, path=path, state=(text, tuple(values)))
 
 
@@ -160,3 +164,19 @@ def _skip(text: str, position: int) -> int:
 
 
 _DECODER = json.JSONDecoder()
+
+
+def _published(data: Any) -> date | None:
+    """The publication date of a single article (an object, or an array of one).
+
+    An array of several articles shares one Doc, and so one article date: none is taken
+    rather than one article's date applied to the others.
+    """
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    if not isinstance(data, dict):
+        return None
+    return next(
+        (found for key in DATE_KEYS if (found := published_date(data.get(key))) is not None),
+        None,
+    )

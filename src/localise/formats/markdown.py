@@ -19,12 +19,13 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..doc import Block, BlockKind, Doc, Span
 from ..errors import InputError
-from ._common import lines, markup_spans, splice, without_overlaps
+from ._common import DATE_KEYS, lines, markup_spans, published_date, splice, without_overlaps
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -60,7 +61,7 @@ class _Field:
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     from . import Article
 
-    body_start, fields = _front_matter(text, path, options.front_matter_fields)
+    body_start, fields, published = _front_matter(text, path, options.front_matter_fields)
     blocks: list[Block] = []
     spans: list[Span] = []
     state: dict[int, _Field] = {}
@@ -72,7 +73,15 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     for block, block_spans in _body_blocks(text, body_start):
         blocks.append(block)
         spans.extend(block_spans)
-    doc = Doc(text, blocks=tuple(blocks), spans=tuple(without_overlaps(spans)), meta=meta)
+    if published is not None:
+        meta["published"] = published.isoformat()
+    doc = Doc(
+        text,
+        article_date=published,
+        blocks=tuple(blocks),
+        spans=tuple(without_overlaps(spans)),
+        meta=meta,
+    )
     return Article(doc=doc, format=NAME, path=path, state=state)
 
 
@@ -96,11 +105,12 @@ def write(article: Article, result: Result, options: FormatOptions) -> str:
 
 def _front_matter(
     text: str, path: Path | None, keys: tuple[str, ...]
-) -> tuple[int, list[tuple[str, Block, _Field]]]:
-    """Where the body starts, and a block for each configured one-line string value."""
+) -> tuple[int, list[tuple[str, Block, _Field]], date | None]:
+    """Where the body starts, a block for each configured one-line string value, and the
+    publication date (``date:`` and its synonyms) if the front matter gives one."""
     opening = _FENCE.match(text)
     if opening is None or not opening.group().startswith("---"):
-        return 0, []
+        return 0, [], None
     closing = next((m for start, _, _ in lines(text)[1:] if (m := _FENCE.match(text, start))), None)
     if closing is None:
         raise InputError(
@@ -109,8 +119,11 @@ def _front_matter(
         )
     node = _compose(text[opening.end() : closing.start()], path)
     found = []
+    published = None
     for key_node, value_node in getattr(node, "value", []) if node is not None else []:
         key, value = key_node.value, value_node
+        if key in DATE_KEYS and published is None:
+            published = published_date(getattr(value, "value", None))
         if key not in keys or getattr(value, "tag", "").split(":")[-1] != "str":
             continue
         start = opening.end() + value.start_mark.index
@@ -120,7 +133,7 @@ def _front_matter(
             continue  # block scalars and escapes: kept as written (see the module notes)
         kind: BlockKind = "title" if key == "title" else "lead"
         found.append((key, Block(*inner, kind), _Field(start, end, value.style)))
-    return closing.end(), found
+    return closing.end(), found, published
 
 
 def _compose(source: str, path: Path | None) -> Any:
