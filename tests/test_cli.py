@@ -341,3 +341,23 @@ def test_a_bad_file_gets_one_clear_line(
     assert len(errors) == 1
     assert errors[0].startswith(f"localise: error: {path}: {message}")
     assert "Traceback" not in result.output
+
+
+def test_article_date_fills_the_years_an_article_leaves_out(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "meldung.txt"
+    path.write_text(
+        "MINSK, 14. Januar (BelTA) – Die Ernte wurde am 28. Dezember abgeschlossen, "
+        "teilte das Ministerium mit.\n"
+    )
+
+    def dates(*options: str) -> list[str]:
+        result = runner.invoke(main, ["inspect", "--json", *options, str(path)])
+        assert result.exit_code == 0, result.output
+        return [d["value"] for d in json.loads(result.output)["dates"]]
+
+    assert dates() == ["--01-14", "--12-28"]
+    assert dates("--article-date", "2025-01-14") == ["2025-01-14", "2024-12-28"]
+    bad = runner.invoke(main, ["inspect", "--article-date", "14.01.2025", str(path)])
+    assert bad.exit_code == 2

@@ -434,3 +434,13 @@ def test_unknown_language(lang: str) -> None:
 )
 def test_find_article_date(text: str, lang: str, expected: date | None) -> None:
     assert find_article_date(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["17:59, 24 Май 2011 | GMT +5\nЗаголовок", "14 Januar 2025, 13:18 (UTC+3)\nTitel"],
+)
+def test_a_timestamp_span_ends_at_its_line(text: str) -> None:
+    doc = EntityRecogniser("ru" if "Май" in text else "de")(Doc(text))
+    (span,) = doc.spans_of("date")
+    assert span.text == text.split("\n")[0]

@@ -616,17 +616,14 @@ def _check_pipelines(pipelines: Sequence[Pipeline], jobs: int | None) -> None:
     targets = [p.config.target for p in pipelines]
     if len(set(targets)) != len(targets):
         raise ConfigError(f"each target locale once, please: got {', '.join(targets)}")
-    first = pipelines[0].config
+    first = pipelines[0]
     for pipeline in pipelines[1:]:
-        config = pipeline.config
-        if (config.source, config.glossaries, config.engine) != (
-            first.source,
-            first.glossaries,
-            first.engine,
-        ) or pipeline.models_dir != pipelines[0].models_dir:
+        if dataclasses.replace(pipeline.config, target=first.config.target) != first.config or (
+            pipeline.models_dir != first.models_dir
+        ):
             raise ConfigError(
-                f"the pipelines of one batch differ only in their target; {config.target} has "
-                f"other source, glossaries, models or engine options than {first.target}"
+                f"the pipelines of one batch differ only in their target; "
+                f"{pipeline.config.target} has other options than {first.config.target}"
             )
     if jobs is not None and jobs > 1 and any(p.has_given_engines for p in pipelines):
         raise ConfigError(

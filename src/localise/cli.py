@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -21,7 +22,7 @@ from . import __version__
 from .batch import Batch, Outcome, Progress, Summary, discover
 from .discover import Item
 from .errors import ConfigError, LocaliseError, ModelNotFoundError, error_text
-from .formats import FormatOptions
+from .formats import FormatOptions, read_article
 from .locales import parse_locale
 from .models import (
     DEFAULT_INDEX_URL,
@@ -35,7 +36,6 @@ from .models import (
     remove_package,
 )
 from .pipeline import Pipeline
-from .textio import read_text
 
 T = TypeVar("T")
 
@@ -107,6 +107,15 @@ def _format_options(keep_boilerplate: bool, fields: str, front_matter_fields: st
         fields=names(fields),
         front_matter_fields=names(front_matter_fields),
     )
+
+
+article_date_option = click.option(
+    "--article-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Publication date to assume for articles that state none (no page timestamp, "
+    "front-matter date or year near the dateline): it gives the years dates leave out.",
+)
 
 
 def _with(options: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
@@ -210,6 +219,7 @@ def main() -> None:
     help="CPU threads for translation (0 = all cores, shared between the jobs).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary.")
+@article_date_option
 @_with(format_options)
 def translate(
     paths: tuple[Path, ...],
@@ -229,6 +239,7 @@ def translate(
     beam_size: int,
     threads: int,
     quiet: bool,
+    article_date: datetime | None,
     keep_boilerplate: bool,
     fields: str,
     front_matter_fields: str,
@@ -261,6 +272,7 @@ def translate(
             models_dir=models_dir,
             beam_size=beam_size,
             threads=threads,
+            article_date=article_date.date() if article_date else None,
         )
 
     pipelines = [_build(partial(pipeline, target)) for target in dict.fromkeys(targets)]
@@ -370,6 +382,7 @@ def detect(
     help="Locale to show renderings for (table view).",
 )
 @_with(glossary_options)
+@article_date_option
 def inspect(
     paths: tuple[Path, ...],
     as_json: bool,
@@ -377,18 +390,26 @@ def inspect(
     target: str,
     glossaries: tuple[Path, ...],
     no_bundled_glossary: bool,
+    article_date: datetime | None,
 ) -> None:
-    """Show the dates, amounts, numbers and names found in each article."""
+    """Show the dates, amounts, numbers and names found in each article.
+
+    Offsets are into the article's text as read (the file's text; for JSON, its translatable
+    fields joined by blank lines).
+    """
     pipeline = _build(
         lambda: Pipeline(
-            target, source=source, glossaries=_glossary_paths(glossaries, no_bundled_glossary)
+            target,
+            source=source,
+            glossaries=_glossary_paths(glossaries, no_bundled_glossary),
+            article_date=article_date.date() if article_date else None,
         )
     )
     failures: list[Outcome] = []
     for path in paths:
         item = Item(path, Path(path.name))
         try:
-            doc = pipeline.analyse(read_text(path))
+            doc = pipeline.prepare(read_article(path).doc).doc
         except LocaliseError as exc:
             failures.append(Outcome(item, "failed", error=error_text(exc)))
             if as_json:

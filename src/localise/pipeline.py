@@ -41,13 +41,18 @@ from .segment import Segmenter
 
 @dataclass(frozen=True)
 class Config:
-    """Everything that decides a pipeline's output; recorded in every report's signature."""
+    """Everything that decides a pipeline's output; recorded in every report's signature.
+
+    ``article_date``: the publication date assumed for an article that states none (no page
+    timestamp, front-matter date or dateline year), for the years its dates leave out.
+    """
 
     target: str
     source: str | None = None
     glossaries: tuple[Path, ...] = ()
     models_dir: Path | None = None
     engine: EngineOptions = field(default_factory=EngineOptions)
+    article_date: date | None = None
 
     def __post_init__(self) -> None:
         parse_locale(self.target)
@@ -100,6 +105,7 @@ class Pipeline:
         models_dir: Path | str | None = None,
         beam_size: int = 4,
         threads: int = 0,
+        article_date: date | None = None,
         engines: Mapping[tuple[str, str], Engine] | None = None,
     ) -> None:
         self.config = Config(
@@ -108,6 +114,7 @@ class Pipeline:
             glossaries=tuple(Path(g) for g in glossaries),
             models_dir=Path(models_dir) if models_dir is not None else None,
             engine=EngineOptions(beam_size=beam_size, threads=threads),
+            article_date=article_date,
         )
         self.locale = parse_locale(target)
         # Engines given by the caller (any object with ``translate`` and ``description``) are
@@ -255,6 +262,7 @@ class Pipeline:
             "detector_seed": SEED,
             "target": self.config.target,
             "source": self.config.source or "auto",
+            "article_date": str(self.config.article_date or "from each article"),
         }
 
     def _analyse(self, doc: Doc, article_date: date | None) -> Doc:
@@ -271,8 +279,10 @@ class Pipeline:
                 "(source= in the library)",
             )
         if article_date is None:
-            article_date = doc.article_date or find_article_date(
-                doc.text, source, recogniser=self._recogniser(source)
+            article_date = (
+                doc.article_date
+                or find_article_date(doc.text, source, recogniser=self._recogniser(source))
+                or self.config.article_date
             )
         doc = doc.replace(lang=source, article_date=article_date)
         # Per block, before segmenting: blocks in another language are not translated.

@@ -150,6 +150,7 @@ def _pipeline_from(config: Config, threads: int) -> Pipeline:
         models_dir=config.models_dir,
         beam_size=config.engine.beam_size,
         threads=threads,
+        article_date=config.article_date,
     )
 
 

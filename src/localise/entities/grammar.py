@@ -241,7 +241,8 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         rf"(?:\s?(?P<ampm>{periods})(?!\w))?(?:\s+{time_suffix}(?!\w))?"
     )
     dot_time = r"(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)(?!\d)"
-    zone = r"(?:\s*[(|]?\s*(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::\d\d)?\s*\)?)?"
+    # A closing bracket belongs to the zone, the spaces (or line break) before nothing do not.
+    zone = r"(?:\s*[(|]?\s*(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::\d\d)?(?:\s*\))?)?"
     join = rf"(?:,\s*|\s+|\s*\|\s*)(?:{time_prefix}\s+)?"
     year_prefix = alternation(_first_letter_either_case(extra.get("year_prefix", ())))
     sep = re.escape(lx.numeric_separator)
