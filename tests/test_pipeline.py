@@ -167,3 +167,52 @@ def test_retarget_keeps_markup_and_renders_names_for_the_new_target(models_dir: 
     assert kinds.count("markup") == [s.kind for s in english.doc.spans].count("markup") > 0
     names = {s.text: s.rendering for s in russian.doc.spans if s.kind == "name"}
     assert names["Kasachstan"] == "Казахстан"
+
+
+class Recording:
+    """Copies its input and remembers it, to see exactly what an engine is given."""
+
+    description = "recording"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        self.seen.extend(segments)
+        return list(segments)
+
+
+def test_a_hard_wrapped_paragraph_reaches_the_engine_as_whole_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        "> Das Minsker Traktorenwerk (**MTZ**) hat mit einem Partner in\n"
+        "> Taschkent einen Vertrag unterzeichnet. Das teilte das\n"
+        "> **Unternehmen** am Montag mit.\n",
+        encoding="utf-8",
+    )
+    engine = Recording()
+    pipeline = Pipeline("en-GB", source="de", glossaries=(), engines={("de", "en"): engine})
+    result = pipeline.localise_file(path)
+    assert engine.seen == [
+        "Das Minsker Traktorenwerk (**MTZ**) hat mit einem Partner in Taschkent einen Vertrag "
+        "unterzeichnet.",
+        "Das teilte das **Unternehmen** am Montag mit.",
+    ]
+    assert result.text == (
+        "> Das Minsker Traktorenwerk (**MTZ**) hat mit einem Partner in Taschkent einen "
+        "Vertrag unterzeichnet. Das teilte das **Unternehmen** am Montag mit.\n"
+    )
+    assert result.report.warnings == ()
+
+
+def test_html_line_breaks_inside_a_paragraph_are_spaces_for_the_engine(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><p>Der Vertrag wurde in\n    <b>Astana</b> unterschrieben.</p></body></html>",
+        encoding="utf-8",
+    )
+    engine = Recording()
+    pipeline = Pipeline("en-GB", source="de", glossaries=(), engines={("de", "en"): engine})
+    result = pipeline.localise_file(path)
+    assert engine.seen == ["Der Vertrag wurde in <b>Astana</b> unterschrieben."]
+    assert "<p>Der Vertrag wurde in <b>Astana</b> unterschrieben.</p>" in result.text

@@ -35,14 +35,21 @@ class Check:
     found: str | None = None  # what the engine wrote instead, when repaired
 
 
-def protect(text: str, offset: int, spans: Sequence[Span]) -> str:
-    """``text`` (starting at ``offset`` in the Doc) with every span replaced by its rendering."""
+def protect(
+    text: str, offset: int, spans: Sequence[Span], joins: Sequence[tuple[int, int]] = ()
+) -> str:
+    """``text`` (starting at ``offset`` in the Doc) with every span replaced by its rendering
+    and every ``joins`` region (a soft line break with its continuation syntax) by a space."""
+    edits = [
+        *((s.start, s.end, s.rendering if s.rendering is not None else s.text) for s in spans),
+        *((start, end, " ") for start, end in joins),
+    ]
     parts = []
     position = offset
-    for span in sorted(spans, key=lambda s: s.start):
-        parts.append(text[position - offset : span.start - offset])
-        parts.append(span.rendering if span.rendering is not None else span.text)
-        position = span.end
+    for start, end, replacement in sorted(edits):
+        parts.append(text[position - offset : start - offset])
+        parts.append(replacement)
+        position = end
     parts.append(text[position - offset :])
     return "".join(parts)
 

@@ -89,7 +89,9 @@ class Block:
 
     Only blocks with ``translate`` set are segmented and sent to MT; ``reason`` says why a
     block is left as it is (boilerplate, already in the target language, a quote in a third
-    language, code). ``lang`` is the block's own detected language.
+    language, code). ``lang`` is the block's own detected language. ``soft_breaks``: line
+    breaks inside the block are layout (a hard-wrapped Markdown or HTML paragraph), so a
+    sentence runs across them; in a plain-text page every line stands alone.
     """
 
     start: int
@@ -99,6 +101,7 @@ class Block:
     reason: str | None = None
     lang: str | None = None
     lang_confidence: float | None = None
+    soft_breaks: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -154,11 +157,12 @@ class Doc:
         """The block that holds the whole span, if any."""
         return next((b for b in self.blocks if b.start <= span.start and span.end <= b.end), None)
 
-    def translatable_regions(self) -> list[tuple[int, int]]:
-        """Where MT applies: every block marked ``translate``, or the whole text without blocks."""
+    def translatable_regions(self) -> list[tuple[int, int, bool]]:
+        """Where MT applies, and whether line breaks there are soft: every block marked
+        ``translate``, or the whole text when there are no blocks."""
         if not self.blocks:
-            return [(0, len(self.text))]
-        return [(block.start, block.end) for block in self.blocks if block.translate]
+            return [(0, len(self.text), False)]
+        return [(b.start, b.end, b.soft_breaks) for b in self.blocks if b.translate]
 
 
 def _span_order(span: Span) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -195,7 +196,7 @@ class Pipeline:
         if doc.lang == self.target_lang:
             return Prepared(doc, None, ())
         sources = tuple(
-            protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
+            protect(doc.text[s.start : s.end], s.start, *_for_engine(doc, s)) for s in doc.segments
         )
         return Prepared(doc, (doc.lang, self.target_lang), sources)
 
@@ -326,7 +327,7 @@ class Pipeline:
 
         outputs, checks = [], []
         for segment, translation in zip(doc.segments, translations, strict=True):
-            spans = _spans_in(doc, segment)
+            spans, _ = _for_engine(doc, segment)
             repaired, segment_checks = verify(translation, spans, find if recogniser else None)
             outputs.append(repaired)
             checks.extend(segment_checks)
@@ -370,6 +371,41 @@ def _spans_in(doc: Doc, segment: Segment) -> list[Span]:
     return [
         span for span in doc.spans_within(segment.start, segment.end) if span.rendering is not None
     ]
+
+
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def _for_engine(doc: Doc, segment: Segment) -> tuple[list[Span], list[tuple[int, int]]]:
+    """The spans an engine must carry over, and the soft line breaks it should see as spaces.
+
+    A sentence of a hard-wrapped paragraph runs across line breaks; the engine gets it on one
+    line, without the continuation syntax of the next line ("> " in a quote), and its
+    translation replaces the whole sentence.
+    """
+    joins = []
+    for match in _LINE_BREAK.finditer(doc.text, segment.start, segment.end):
+        end = match.end()
+        continuation = next(
+            (
+                s
+                for s in doc.spans
+                if s.kind == "markup" and match.start() < s.start <= end and _is_prefix(s.text)
+            ),
+            None,
+        )
+        joins.append((match.start(), max(end, continuation.end) if continuation else end))
+    spans = [
+        span
+        for span in _spans_in(doc, segment)
+        if not any(start <= span.start and span.end <= end for start, end in joins)
+    ]
+    return spans, joins
+
+
+def _is_prefix(text: str) -> bool:
+    # A continuation line's container syntax: a quote's ">" and indentation, nothing else.
+    return not text.strip(" \t>")
 
 
 def _protected(doc: Doc) -> list[Span]:

@@ -38,7 +38,7 @@ _STARTS_SENTENCE = re.compile(r"\s+[\"'„“«(\[–—-]*\s*[A-ZÄÖÜА-ЯЁ0
 
 
 class Segmenter:
-    """Splits a Doc's text into sentence segments, line by line."""
+    """Splits a Doc's translatable blocks into sentence segments."""
 
     def __init__(self, lang: str | None = None) -> None:
         self.lang = lang
@@ -47,18 +47,23 @@ class Segmenter:
         abbreviations = ABBREVIATIONS.get(self.lang or doc.lang or "", frozenset())
         sentences = [
             (region_start + start, region_start + end)
-            for region_start, region_end in doc.translatable_regions()
-            for start, end in split_sentences(doc.text[region_start:region_end], abbreviations)
+            for region_start, region_end, soft in doc.translatable_regions()
+            for start, end in split_sentences(
+                doc.text[region_start:region_end], abbreviations, soft_breaks=soft
+            )
         ]
         bounds = _join_split_spans(sentences, doc)
         return doc.replace(segments=tuple(Segment(start, end) for start, end in bounds))
 
 
 def split_sentences(
-    text: str, abbreviations: frozenset[str] = frozenset()
+    text: str, abbreviations: frozenset[str] = frozenset(), *, soft_breaks: bool = False
 ) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence, without surrounding whitespace."""
-    for line_start, line_end in _lines(text):
+    """Yield (start, end) of each sentence, without surrounding whitespace.
+
+    A sentence ends at a line break unless ``soft_breaks`` (a hard-wrapped paragraph).
+    """
+    for line_start, line_end in [(0, len(text))] if soft_breaks else _lines(text):
         start = line_start
         line = text[line_start:line_end]
         for match in _CANDIDATE.finditer(line):

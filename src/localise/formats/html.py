@@ -203,7 +203,7 @@ class _Reader:
             if is_text and start <= s and e <= end
             for m in _REFERENCE.finditer(self.text, s, e)
         ]
-        self.blocks.append(Block(start, end, kind or self._kind()))
+        self.blocks.append(Block(start, end, kind or self._kind(), soft_breaks=True))
         self.spans += markup_spans(self.text, [*markup, *references])
 
     def _kind(self) -> BlockKind:

@@ -224,7 +224,8 @@ def _block(
         for i, char in enumerate(content)
         if char == "\n" and text[offsets[i] + 1 : offsets[i + 1]].strip()
     ]
-    return Block(start, end, kind), without_overlaps(markup_spans(text, spans))
+    block = Block(start, end, kind, soft_breaks=True)
+    return block, without_overlaps(markup_spans(text, spans))
 
 
 def _content_offsets(
