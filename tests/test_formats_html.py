@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,28 @@ def test_lang_is_added_when_missing(tmp_path: Path, models_dir: Path) -> None:
     )
     result = Pipeline("en-GB", models_dir=models_dir).localise_file(path)
     assert result.text.startswith('<html lang="en-GB"><body><p>Der Handel')
+
+
+class _Typographer:
+    """An engine double that writes what real engines write: ASCII quotes, "&", "<"."""
+
+    description = "typographer"
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        return [
+            s.replace("„", '"').replace("“", '"').replace(" und ", " & ").replace(" unter ", " < ")
+            for s in segments
+        ]
+
+
+def test_text_the_engine_writes_is_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><body><img src="a.jpg" alt="„Traktoren“ aus Minsk">'
+        "<p>Forschung und Entwicklung &amp; Preise unter 5 Euro.</p></body></html>",
+        encoding="utf-8",
+    )
+    pipeline = Pipeline("en-GB", source="de", glossaries=(), engines={("de", "en"): _Typographer()})
+    out = pipeline.localise_file(path).text
+    assert 'alt="&quot;Traktoren&quot; aus Minsk"' in out
+    assert "<p>Forschung &amp; Entwicklung &amp; Preise &lt; €5.</p>" in out

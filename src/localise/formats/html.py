@@ -286,7 +286,7 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
 def write(article: Article, result: Result, options: FormatOptions) -> str:
     text = article.doc.text
     edits = [
-        (block.start, block.end, output)
+        (block.start, block.end, _escaped(output, _quote_around(text, block.start, block.end)))
         for block, output in zip(article.doc.blocks, result.blocks, strict=True)
         if output != text[block.start : block.end]
     ]
@@ -294,3 +294,24 @@ def write(article: Article, result: Result, options: FormatOptions) -> str:
         start, end, replacement = article.state
         edits.append((start, end, replacement.format(lang=result.report.target)))
     return splice(text, edits)
+
+
+# An "&" that starts no character reference, a "<" that starts no tag: text the engine wrote.
+_BARE_AMPERSAND = re.compile(r"&(?!#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+_BARE_LESS_THAN = re.compile(r"<(?![A-Za-z/!?])")
+
+
+def _escaped(output: str, quote: str | None) -> str:
+    """A translated block made safe for HTML: the engine may write "R&D", "a < b", or typographic
+    quotes turned into ASCII ones inside an attribute value. Tags and references the source had
+    are protected spans and pass through as they were."""
+    output = _BARE_LESS_THAN.sub("&lt;", _BARE_AMPERSAND.sub("&amp;", output))
+    if quote is not None:
+        output = output.replace(quote, "&quot;" if quote == '"' else "&#39;")
+    return output
+
+
+def _quote_around(text: str, start: int, end: int) -> str | None:
+    """The quote character around an attribute-value block, None for text."""
+    before = text[start - 1 : start]
+    return before if before in ("'", '"') and text[end : end + 1] == before else None
