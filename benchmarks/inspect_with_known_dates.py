@@ -1,6 +1,6 @@
 """`localise inspect --json`, each corpus article given its publication date.
 
-    cd ../shared/corpus && python score.py --cmd "python ../../main/benchmarks/inspect_with_known_dates.py"
+    python ../shared/corpus/score.py --cmd "python benchmarks/inspect_with_known_dates.py"
 
 23 of the 140 dev-corpus dates are a day and month whose year the article text never gives: the
 annotators took it from the article's URL. A feed or CMS knows that date; localise takes it from
