@@ -625,10 +625,8 @@ class _ProgressDisplay:
             )
             self._bar.__enter__()
         rate = progress.done / progress.elapsed if progress.elapsed else 0.0
-        self._text = (
-            f"{progress.segments} segments ({progress.translated} translated), "
-            f"{rate:.1f} articles/s"
-        )
+        # Segments of finished articles; the engine translates a window ahead of them.
+        self._text = f"{progress.segments} segments, {rate:.1f} articles/s"
         self._bar.update(progress.done - self._bar.pos, current_item=self._text)
 
     def log(self, outcome: Outcome) -> None:
