@@ -7,6 +7,7 @@
     ├── InputError                  an article that cannot be read or written (carries the path)
     ├── GlossaryError               a malformed glossary file (carries path and line)
     ├── StateError                  an output folder's state database is unusable or locked
+    ├── WorkerError                 a worker process of a batch run died
     └── ModelError                  anything about translation models
         ├── ModelNotFoundError      no installed package (or pivot) for a language pair
         ├── PackageFileError        an .argosmodel file that is not a valid package
@@ -65,6 +66,10 @@ class StateError(LocaliseError):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class WorkerError(LocaliseError):
+    """A worker process of a batch run died; the run stops, what it recorded stands."""
 
 
 class ModelError(LocaliseError):

@@ -11,12 +11,16 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .discover import Item
-from .errors import LocaliseError, error_text
+from .errors import LocaliseError, WorkerError, error_text
 from .formats import Article, FormatOptions, read_article
 from .pipeline import Config, Pipeline, Prepared
+
+T = TypeVar("T")
 
 #: With ``jobs=None``, fewer pending articles than this run in the main process: starting
 #: workers (interpreter, imports, models) costs more than they would save.
@@ -89,18 +93,18 @@ class Executor:
         self._inline = Worker(pipelines, options) if self.jobs == 1 else None
         self._pool: ProcessPoolExecutor | None = None
 
-    def analyse(self, tasks: Sequence[tuple[Item, tuple[str, ...]]]) -> Iterator[Analysis]:
+    def analyse(self, tasks: Sequence[tuple[Item, tuple[str, ...]]]) -> list[Analysis]:
         if self._inline is not None:
-            return map(self._inline.analyse, tasks)
+            return list(map(self._inline.analyse, tasks))
         chunk = max(1, len(tasks) // (4 * self.jobs))
-        return self._workers().map(_analyse_in_worker, tasks, chunksize=chunk)
+        return collect(self._workers().map(_analyse_in_worker, tasks, chunksize=chunk))
 
     def translate(
         self, tasks: Sequence[tuple[tuple[str, str], tuple[str, ...]]]
-    ) -> Iterator[Translated]:
+    ) -> list[Translated]:
         if self._inline is not None:
-            return map(self._inline.translate, tasks)
-        return self._workers().map(_translate_in_worker, tasks)
+            return list(map(self._inline.translate, tasks))
+        return collect(self._workers().map(_translate_in_worker, tasks))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -152,6 +156,18 @@ def _pipeline_from(config: Config, threads: int) -> Pipeline:
         threads=threads,
         article_date=config.article_date,
     )
+
+
+def collect(results: Iterator[T]) -> list[T]:
+    """A pool's results; a worker that died (a crash in a model library, the OOM killer)
+    becomes a WorkerError with the way out, not a traceback."""
+    try:
+        return list(results)
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a worker process died unexpectedly; every output written so far is recorded, so "
+            "run the same command again to resume, or with --jobs 1 to see which article fails"
+        ) from exc
 
 
 def choose_jobs(jobs: int | None, pipelines: Sequence[Pipeline], pending: int) -> int:
