@@ -21,9 +21,9 @@ def _square(number: int) -> int:
 
 
 def test_a_dead_worker_is_a_worker_error() -> None:
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        with pytest.raises(WorkerError) as caught:
-            collect(pool.map(_die, [1, 2]))
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool, pytest.raises(WorkerError) as caught:
+        collect(pool.map(_die, [1, 2]))
     assert isinstance(caught.value, LocaliseError)
     assert str(caught.value).startswith("a worker process died unexpectedly; every output")
 
