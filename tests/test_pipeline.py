@@ -216,3 +216,20 @@ def test_html_line_breaks_inside_a_paragraph_are_spaces_for_the_engine(tmp_path:
     result = pipeline.localise_file(path)
     assert engine.seen == ["Der Vertrag wurde in <b>Astana</b> unterschrieben."]
     assert "<p>Der Vertrag wurde in <b>Astana</b> unterschrieben.</p>" in result.text
+
+
+def test_report_lists_each_conversion_with_its_entity_and_value(models_dir: Path) -> None:
+    report = _pipeline("en-US", models_dir).localise(ARTICLE).report.to_json()
+    first = report["conversions"][0]
+    assert (first["entity"], first["kind"], first["text"], first["rendering"]) == (
+        "date",
+        "day_month",
+        "15. Januar",
+        "January 15",
+    )
+    money = [c for c in report["conversions"] if c["entity"] == "money"]
+    assert [(m["text"], m["amounts"], m["currency"], m["rendering"]) for m in money] == [
+        ("$1,1 bis $1,2 Milliarden", [1100000000, 1200000000], "USD", "$1.1–1.2 billion"),
+        ("1 Milliarde USD", [1000000000], "USD", "$1 billion"),
+    ]
+    assert {g["entity"] for g in report["glossary"]} == {"name"}

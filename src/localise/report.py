@@ -78,7 +78,8 @@ def _excerpt(text: str, limit: int = 80) -> str:
 
 def _check_json(check: Check) -> dict[str, Any]:
     span = check.span
-    entry: dict[str, Any] = {"kind": span.kind, **span.to_json()}
+    # "entity" and not "kind": the value's own fields use "kind" for its shape ("day_month").
+    entry: dict[str, Any] = {"entity": span.kind, **span.to_json()}
     entry["rendering"] = span.rendering
     entry["changed"] = span.changed
     entry["status"] = check.status
