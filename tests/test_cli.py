@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from localise.cli import main
 from localise.testing import write_package_index
@@ -15,6 +15,12 @@ from localise.testing import write_package_index
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def _translate(runner: CliRunner, path: object, target: str, out: object, models: object) -> Result:
+    """``localise translate PATH --to TARGET --out OUT`` offline with the given models."""
+    args = ["translate", str(path), "--to", target, "--out", str(out), "--models-dir", str(models)]
+    return runner.invoke(main, [*args, "--offline"])
 
 
 def test_models_install_list_remove(
@@ -104,20 +110,7 @@ def test_translate_folder(
 ) -> None:
     before = {p: p.read_bytes() for p in articles.rglob("*") if p.is_file()}
     out = tmp_path / "out"
-    result = runner.invoke(
-        main,
-        [
-            "translate",
-            str(articles),
-            "--to",
-            "en-GB",
-            "--out",
-            str(out),
-            "--models-dir",
-            str(models_dir),
-            "--offline",
-        ],
-    )
+    result = _translate(runner, str(articles), "en-GB", str(out), str(models_dir))
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in articles.glob("*.txt"))
     assert sorted(p.name for p in out.glob("*.txt")) == names
@@ -130,20 +123,7 @@ def test_translate_folder(
     assert f"{len(names)} articles: {len(names)} ok" in result.output
     # Again: the inputs are untouched, the outputs the same, and nothing was redone.
     first = {p: p.read_bytes() for p in out.rglob("*.txt")}
-    again = runner.invoke(
-        main,
-        [
-            "translate",
-            str(articles),
-            "--to",
-            "en-GB",
-            "--out",
-            str(out),
-            "--models-dir",
-            str(models_dir),
-            "--offline",
-        ],
-    )
+    again = _translate(runner, str(articles), "en-GB", str(out), str(models_dir))
     assert again.exit_code == 0, again.output
     assert f"{len(names)} articles: 0 ok, 0 with warnings, 0 failed, {len(names)} unchanged" in (
         again.output
@@ -158,20 +138,7 @@ def test_translate_a_bad_file_fails_alone(
     (articles / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
     (articles / "latin1.txt").write_bytes("Stra\xdfe".encode("latin-1"))
     out = tmp_path / "out"
-    result = runner.invoke(
-        main,
-        [
-            "translate",
-            str(articles),
-            "--to",
-            "en-GB",
-            "--out",
-            str(out),
-            "--models-dir",
-            str(models_dir),
-            "--offline",
-        ],
-    )
+    result = _translate(runner, str(articles), "en-GB", str(out), str(models_dir))
     assert result.exit_code == 1
     assert (
         f"localise: error: {articles / 'latin1.txt'}: not valid UTF-8 text (bad byte at offset 4);"
@@ -182,19 +149,12 @@ def test_translate_a_bad_file_fails_alone(
 
 
 def test_translate_missing_model_offline(runner: CliRunner, tmp_path: Path, articles: Path) -> None:
-    result = runner.invoke(
-        main,
-        [
-            "translate",
-            str(articles / "agrar-export.txt"),
-            "--to",
-            "ru-RU",
-            "--out",
-            str(tmp_path / "out"),
-            "--models-dir",
-            str(tmp_path / "none"),
-            "--offline",
-        ],
+    result = _translate(
+        runner,
+        str(articles / "agrar-export.txt"),
+        "ru-RU",
+        str(tmp_path / "out"),
+        str(tmp_path / "none"),
     )
     assert result.exit_code == 1
     assert "no de→ru model installed" in result.output
@@ -322,20 +282,7 @@ def test_a_bad_file_gets_one_clear_line(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    result = runner.invoke(
-        main,
-        [
-            "translate",
-            str(path),
-            "--to",
-            "en-GB",
-            "--out",
-            str(tmp_path / "out"),
-            "--models-dir",
-            str(models_dir),
-            "--offline",
-        ],
-    )
+    result = _translate(runner, str(path), "en-GB", str(tmp_path / "out"), str(models_dir))
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("localise: error")]
     assert len(errors) == 1

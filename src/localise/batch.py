@@ -277,6 +277,7 @@ class _Runner:
         self._pair_errors: dict[tuple[str, str], str] = {}
         self._by_target = {p.config.target: p for p in batch.pipelines}
         self.options = batch.format_options
+        self.config_hashes: dict[str, str] = {}
 
     def outcomes(self) -> Generator[Outcome, None, None]:
         batch = self.batch
@@ -289,6 +290,9 @@ class _Runner:
             )
             self.articles = len(items) + len(failures)
             self.options = _with_boilerplate(batch.format_options, items)
+            self.config_hashes = {
+                t: config_hash(self._by_target[t], self.options) for t in batch.targets
+            }
             for outcome in failures:
                 yield self._emitted(outcome, outcomes, article_done=True)
             plan, skipped = self._plan(items, state)
@@ -329,7 +333,7 @@ class _Runner:
     def _plan(self, items: list[Item], state: State) -> tuple[list[_Planned], list[list[Outcome]]]:
         batch = self.batch
         records = state.records()
-        hashes = {t: config_hash(self._by_target[t], self.options) for t in batch.targets}
+        hashes = self.config_hashes
         inputs = {item.path.resolve() for item in items}
         plan: list[_Planned] = []
         skipped: list[list[Outcome]] = []
@@ -527,7 +531,7 @@ class _Runner:
             target=target,
             source_path=str(planned.item.path),
             content_hash=planned.content_hash,
-            config_hash=config_hash(self._by_target[target], self.options),
+            config_hash=self.config_hashes[target],
             pair=f"{pair[0]}-{pair[1]}" if pair else None,
             engine=self._descriptions[pair] if pair else None,
             status=outcome.status,

@@ -409,7 +409,7 @@ def inspect(
     for path in paths:
         item = Item(path, Path(path.name))
         try:
-            doc = pipeline.prepare(read_article(path).doc).doc
+            doc = pipeline.analyse(read_article(path).doc)
         except LocaliseError as exc:
             failures.append(Outcome(item, "failed", error=error_text(exc)))
             if as_json:
@@ -462,7 +462,7 @@ def models_install(what: tuple[str, ...], models_dir: Path | None, index_url: st
         package = _or_fail(lambda: install_package_file(Path(what[0]), models_dir))
         click.echo(f"installed {package} into {package.path}")
     elif len(what) == 2:
-        _install_pair(what[0], what[1], index_url, models_dir)
+        _or_fail(lambda: _install_pair(what[0], what[1], index_url, models_dir))
     else:
         raise click.UsageError("give one .argosmodel file, or two language codes such as `de en`")
 
@@ -535,8 +535,9 @@ def glossary_suggest(
 
 
 def _install_pair(from_code: str, to_code: str, index_url: str, models_dir: Path) -> None:
+    """Download and install what a pair needs; raises LocaliseError for the caller to report."""
     installed = {(p.from_code, p.to_code) for p in installed_packages(models_dir)}
-    entries = _or_fail(lambda: plan_downloads(fetch_index(index_url), from_code, to_code))
+    entries = plan_downloads(fetch_index(index_url), from_code, to_code)
     for entry in entries:
         if (entry.from_code, entry.to_code) not in installed or len(entries) == 1:
             _download_and_install(entry, models_dir)
@@ -551,7 +552,7 @@ def _download_and_install(entry: IndexEntry, models_dir: Path) -> None:
                 bar.length = total
                 bar.update(done - bar.pos)
 
-        package = _or_fail(lambda: install_from_index(entry, models_dir, progress=progress))
+        package = install_from_index(entry, models_dir, progress=progress)
     click.echo(f"installed {package} into {package.path}", err=True)
 
 
@@ -572,7 +573,8 @@ def _missing_model_installer(
         )
         try:
             _install_pair(*pair, index_url, models_dir)
-        except SystemExit:
+        except LocaliseError as error:
+            click.echo(f"localise: error: {error}", err=True)
             return False
         return True
 

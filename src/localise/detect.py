@@ -39,10 +39,7 @@ class Detection:
 
 
 class LanguageDetector:
-    """Detects the language of a text; restricted to ``candidates`` when given."""
-
-    def __init__(self, candidates: Sequence[str] | None = None) -> None:
-        self.candidates = tuple(candidates) if candidates else None
+    """Detects the language of a text (or, with :meth:`probabilities`, among candidates)."""
 
     @cached_property
     def _factory(self) -> Any:
@@ -58,8 +55,6 @@ class LanguageDetector:
         from langdetect.lang_detect_exception import LangDetectException
 
         detector = self._factory.create()
-        if self.candidates:
-            detector.set_prior_map(self._prior_map())
         detector.append(text)
         try:
             best = detector.get_probabilities()[0]
@@ -86,10 +81,9 @@ class LanguageDetector:
             return {}
         return {_short_code(p.lang): p.prob for p in found}
 
-    def _prior_map(self, candidates: Sequence[str] | None = None) -> dict[str, float]:
-        wanted_codes = candidates or self.candidates or ()
+    def _prior_map(self, candidates: Sequence[str]) -> dict[str, float]:
         known = self._factory.get_lang_list()
-        wanted = {code for code in known if _short_code(code) in wanted_codes}
+        wanted = {code for code in known if _short_code(code) in candidates}
         return {code: (1.0 if code in wanted else 0.0) for code in known}
 
 

@@ -146,9 +146,9 @@ class Pipeline:
     def target_lang(self) -> str:
         return str(self.locale.language)
 
-    def analyse(self, text: str, *, article_date: date | None = None) -> Doc:
+    def analyse(self, doc: Doc | str, *, article_date: date | None = None) -> Doc:
         """Detect, find names and entities, render them for the target, segment."""
-        return self._analyse(Doc(text), article_date)
+        return self._analyse(Doc(doc) if isinstance(doc, str) else doc, article_date)
 
     def prepare(self, doc: Doc | str, *, article_date: date | None = None) -> Prepared:
         """Analyse an article and protect its segments, ready for an engine.
@@ -156,7 +156,7 @@ class Pipeline:
         With :meth:`finish`, this lets a batch translate the segments of many articles in
         one engine call (and look them up in a translation memory first).
         """
-        return self._protect(self._analyse(Doc(doc) if isinstance(doc, str) else doc, article_date))
+        return self._protect(self.analyse(doc, article_date=article_date))
 
     def retarget(self, doc: Doc) -> Prepared:
         """Prepare an article analysed by a pipeline for another target, for this one.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .doc import Doc, Segment
+from .textio import lines
 
 # Abbreviations that end with a full stop yet rarely end a sentence, per language; matched
 # case-sensitively against the word before the stop. "z. B." is two of them.
@@ -63,7 +64,7 @@ def split_sentences(
 
     A sentence ends at a line break unless ``soft_breaks`` (a hard-wrapped paragraph).
     """
-    for line_start, line_end in [(0, len(text))] if soft_breaks else _lines(text):
+    for line_start, line_end, _ in [(0, len(text), 0)] if soft_breaks else lines(text):
         start = line_start
         line = text[line_start:line_end]
         for match in _CANDIDATE.finditer(line):
@@ -101,14 +102,6 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
             if len(token) == 1 and token.isupper():
                 return False
     return True
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in re.finditer(r"\r\n|\r|\n", text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

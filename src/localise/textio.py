@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -63,3 +64,21 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def lines(text: str) -> list[tuple[int, int, int]]:
+    """Each line as ``(start, end, next_start)``: ``end`` before its line break, if any.
+
+    Any line-break convention counts (LF, CRLF, CR), so a file keeps its own in the output.
+    """
+    found = []
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        found.append((start, match.start(), match.end()))
+        start = match.end()
+    if start < len(text):
+        found.append((start, len(text), len(text)))
+    return found

@@ -9,15 +9,12 @@ in place, and :func:`localise.checks.verify` reports any the engine lost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from ..doc import Span
-
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -59,18 +56,6 @@ def splice(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
         position = end
     parts.append(text[position:])
     return "".join(parts)
-
-
-def lines(text: str) -> list[tuple[int, int, int]]:
-    """Each line as ``(start, end, next_start)``: ``end`` before its line break, if any."""
-    found = []
-    start = 0
-    for match in LINE_BREAK.finditer(text):
-        found.append((start, match.start(), match.end()))
-        start = match.end()
-    if start < len(text):
-        found.append((start, len(text), len(text)))
-    return found
 
 
 #: Metadata keys that hold an article's publication date, as CMSs and schema.org name them.

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..doc import Block, BlockKind, Doc
 from ..errors import InputError
-from ._common import DATE_KEYS, lines, published_date, splice
+from ..textio import lines
+from ._common import DATE_KEYS, published_date, splice
 
 if TYPE_CHECKING:
     from ..pipeline import Result

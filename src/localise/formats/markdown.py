@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..doc import Block, BlockKind, Doc, Span
 from ..errors import InputError
-from ._common import DATE_KEYS, lines, markup_spans, published_date, splice, without_overlaps
+from ..textio import lines
+from ._common import DATE_KEYS, markup_spans, published_date, splice, without_overlaps
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

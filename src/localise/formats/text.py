@@ -32,8 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..doc import Block, BlockKind, Doc
 from ..errors import InputError
-from ..textio import read_text
-from ._common import lines
+from ..textio import lines, read_text
 
 if TYPE_CHECKING:
     from ..entities import EntityRecogniser
