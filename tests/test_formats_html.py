@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,73 @@ def test_text_the_engine_writes_is_escaped(tmp_path: Path) -> None:
     out = pipeline.localise_file(path).text
     assert 'alt="&quot;Traktoren&quot; aus Minsk"' in out
     assert "<p>Forschung &amp; Entwicklung &amp; Preise &lt; €5.</p>" in out
+
+
+class _Attributes(HTMLParser):
+    """Every tag and its attributes, as a browser's tokenizer reads them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _handlers(text: str) -> list[str]:
+    return [name for _, attrs in _Attributes(text).tags for name in attrs if name.startswith("on")]
+
+
+def test_a_glossary_apostrophe_cannot_close_an_attribute(tmp_path: Path, models_dir: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><p>Der Präsident sprach. <img src='x.png' "
+        "alt='Lukaschenkos Ziel onerror=alert(1) x'> Er ging.</p></body></html>",
+        encoding="utf-8",
+    )
+    pipeline = Pipeline("en-GB", glossaries=_bundled(), models_dir=models_dir)
+    out = pipeline.localise_file(path).text
+    assert _handlers(out) == []
+    img = next(attrs for tag, attrs in _Attributes(out).tags if tag == "img")
+    assert img == {"src": "x.png", "alt": "Lukashenko's Ziel onerror=alert(1) x"}
+
+
+class _Injector:
+    """An engine double gone bad: it writes tags of its own and drops pieces of others."""
+
+    description = "injector"
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        return [
+            s.replace("Preise", "<b onmouseover=alert(1)>Preise</b>")
+            .replace('">', "")  # the end of a tag whose attribute value is translated
+            .replace("Mehr", "More info")
+            for s in segments
+        ]
+
+
+def test_markup_the_engine_invents_or_breaks_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><body><p>Preise <a href="/x" title="Mehr">hier</a> und <b>dort</b>.</p>'
+        "<p>Siehe <img alt=Mehr src=y.png> unten.</p></body></html>",
+        encoding="utf-8",
+    )
+    pipeline = Pipeline("en-GB", source="de", glossaries=(), engines={("de", "en"): _Injector()})
+    out = pipeline.localise_file(path).text
+    assert _handlers(out) == []
+    assert "&lt;b onmouseover=alert(1)>Preise&lt;/b>" in out
+    # The <a> lost its end: kept as text, so the rest of the paragraph is not inside a tag.
+    assert '&lt;a href="/x" title="More info' in out
+    assert "<b>dort</b>" in out
+    # An unquoted value cannot be ended by the space the engine wrote.
+    img = next(attrs for tag, attrs in _Attributes(out).tags if tag == "img")
+    assert img == {"alt": "More info", "src": "y.png"}
+
+
+def _bundled() -> list[Path]:
+    from localise.glossary import bundled_glossaries
+
+    return bundled_glossaries()

@@ -17,6 +17,7 @@ as one markup span). The writer sets ``lang`` on ``<html>`` to the target locale
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 from pathlib import Path
@@ -118,6 +119,8 @@ class _Reader:
     run: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, is_text)
     stack: list[tuple[str, bool]] = field(default_factory=list)  # (tag, left alone)
     lang: tuple[int, int, str] | None = None  # (start, end, replacement) for <html lang>
+    values: list[tuple[int, int, str]] = field(default_factory=list)  # translated attributes
+    contexts: list[str | None] = field(default_factory=list)  # per block: its quote, or None
     opaque_depth: int = 0  # inside an inline element left alone: one markup span
     published: str | None = None
 
@@ -152,7 +155,8 @@ class _Reader:
             return
         if tag in INLINE or (alone and tag in (*INLINE, "code")):
             pieces = [] if alone else _attribute_values(self.text, event.start, end)
-            self.run.extend(_split(event.start, end, pieces))
+            self.values += pieces
+            self.run.extend(_split(event.start, end, [(s, e) for s, e, _ in pieces]))
             self.opaque_depth = int(alone and opens)
             if opens:
                 self.stack.append((tag, alone))
@@ -185,11 +189,11 @@ class _Reader:
             wanted.add("content")
         if tag == "meta" and attrs.get("property") == "article:published_time":
             self.published = attrs.get("content")
-        for value_start, value_end in _attribute_values(self.text, start, end, wanted):
+        for value_start, value_end, quote in _attribute_values(self.text, start, end, wanted):
             self.run = [(value_start, value_end, True)]
-            self.flush("metadata")
+            self.flush("metadata", quote)
 
-    def flush(self, kind: BlockKind | None = None) -> None:
+    def flush(self, kind: BlockKind | None = None, quote: str | None = None) -> None:
         run, self.run = self.run, []
         texts = [(s, e) for s, e, is_text in run if is_text and self.text[s:e].strip()]
         if not texts:
@@ -204,6 +208,9 @@ class _Reader:
             for m in _REFERENCE.finditer(self.text, s, e)
         ]
         self.blocks.append(Block(start, end, kind or self._kind(), soft_breaks=True))
+        # A run that is an inline tag's attribute value alone ("<img alt=...>" between blocks).
+        inside = (q for s, e, q in self.values if s <= start and end <= e)
+        self.contexts.append(quote if quote is not None else next(inside, None))
         self.spans += markup_spans(self.text, [*markup, *references])
 
     def _kind(self) -> BlockKind:
@@ -220,8 +227,9 @@ def _trailing_space(text: str) -> int:
 
 def _attribute_values(
     text: str, start: int, end: int, wanted: frozenset[str] | set[str] = TRANSLATED_ATTRIBUTES
-) -> list[tuple[int, int]]:
-    """Where the values of the ``wanted`` attributes of the tag at ``start`` are, unquoted."""
+) -> list[tuple[int, int, str]]:
+    """Where the values of the ``wanted`` attributes of the tag at ``start`` are, without their
+    quotes, and the quote character ("" for an unquoted value)."""
     tag = text[start:end]
     name = tagfind_tolerant.match(tag, 1)
     position = name.end() if name else 1
@@ -231,10 +239,11 @@ def _attribute_values(
         value = match.group(3)
         if match.group(1).lower() in wanted and value:
             quoted = value[0] in "'\""
-            found.append((start + match.start(3) + quoted, start + match.end(3) - quoted))
+            quote = value[0] if quoted else ""
+            found.append((start + match.start(3) + quoted, start + match.end(3) - quoted, quote))
         if position == match.start():
             break
-    return [(s, e) for s, e in found if text[s:e].strip()]
+    return [(s, e, q) for s, e, q in found if text[s:e].strip()]
 
 
 def _split(start: int, end: int, values: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -250,7 +259,7 @@ def _split(start: int, end: int, values: list[tuple[int, int]]) -> list[tuple[in
 def _lang_edit(text: str, start: int, end: int) -> tuple[int, int, str]:
     values = _attribute_values(text, start, end, {"lang"})
     if values:
-        return (*values[0], "{lang}")
+        return values[0][0], values[0][1], "{lang}"
     close = end - 2 if text[start:end].endswith("/>") else end - 1
     return close, close, ' lang="{lang}"'
 
@@ -280,38 +289,106 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
         spans=tuple(reader.spans),
         meta=meta,
     )
-    return Article(doc=doc, format=NAME, path=path, state=reader.lang)
+    state = _State(reader.lang, tuple(reader.values), tuple(reader.contexts))
+    return Article(doc=doc, format=NAME, path=path, state=state)
 
 
 def write(article: Article, result: Result, options: FormatOptions) -> str:
     text = article.doc.text
-    edits = [
-        (block.start, block.end, _escaped(output, _quote_around(text, block.start, block.end)))
-        for block, output in zip(article.doc.blocks, result.blocks, strict=True)
-        if output != text[block.start : block.end]
-    ]
-    if article.state is not None:
-        start, end, replacement = article.state
+    state: _State = article.state
+    markup = article.doc.spans_of("markup")
+    edits = []
+    for index, (block, output) in enumerate(zip(article.doc.blocks, result.blocks, strict=True)):
+        if output == text[block.start : block.end]:
+            continue
+        pieces = [s for s in markup if block.start <= s.start and s.end <= block.end]
+        context = state.contexts[index] if index < len(state.contexts) else None
+        edits.append((block.start, block.end, _safe(output, pieces, state.values, context)))
+    if state.lang is not None:
+        start, end, replacement = state.lang
         edits.append((start, end, replacement.format(lang=result.report.target)))
     return splice(text, edits)
 
 
-# An "&" that starts no character reference, a "<" that starts no tag: text the engine wrote.
+@dataclass(frozen=True)
+class _State:
+    """What the writer needs besides the Doc: the ``<html lang>`` edit, and where attribute
+    values are (``values``: start, end, quote; the quote is "" for an unquoted value), so each
+    piece of an output is escaped for the context it lands in. ``contexts``: per block, the
+    quote of the attribute value the whole block is (None for text)."""
+
+    lang: tuple[int, int, str] | None
+    values: tuple[tuple[int, int, str], ...]
+    contexts: tuple[str | None, ...]
+
+
+# An "&" that starts no character reference: text the engine wrote ("R&D").
 _BARE_AMPERSAND = re.compile(r"&(?!#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
-_BARE_LESS_THAN = re.compile(r"<(?![A-Za-z/!?])")
+#: What an unquoted attribute value cannot hold, as character references.
+_UNQUOTED = {c: f"&#{ord(c)};" for c in " \t\n\r\f\"'=<>`"}
 
 
 def _escaped(output: str, quote: str | None) -> str:
-    """A translated block made safe for HTML: the engine may write "R&D", "a < b", or typographic
-    quotes turned into ASCII ones inside an attribute value. Tags and references the source had
-    are protected spans and pass through as they were."""
-    output = _BARE_LESS_THAN.sub("&lt;", _BARE_AMPERSAND.sub("&amp;", output))
-    if quote is not None:
-        output = output.replace(quote, "&quot;" if quote == '"' else "&#39;")
-    return output
+    """Text the engine (or a rendering) wrote, made safe where it lands: in text, "<" cannot
+    open a tag; in a quoted attribute value, the quote cannot close it; in an unquoted one,
+    neither a space nor a quote can end it."""
+    output = _BARE_AMPERSAND.sub("&amp;", output)
+    if quote is None:
+        return output.replace("<", "&lt;")
+    if quote == "":
+        return "".join(_UNQUOTED.get(char, char) for char in output)
+    return output.replace(quote, "&quot;" if quote == '"' else "&#39;")
 
 
-def _quote_around(text: str, start: int, end: int) -> str | None:
-    """The quote character around an attribute-value block, None for text."""
-    before = text[start - 1 : start]
-    return before if before in ("'", '"') and text[end : end + 1] == before else None
+def _safe(
+    output: str,
+    pieces: Sequence[Span],
+    values: Sequence[tuple[int, int, str]],
+    context: str | None,
+) -> str:
+    """A block's output with the source's markup pieces (tags, references) kept where the engine
+    put them, in source order, and everything else escaped for its context.
+
+    A tag whose attribute values are translated is several pieces (``<img alt="``, ``">``); it
+    is kept only when all of them are there in order, so a lost piece cannot leave the rest of
+    the block inside a tag. Markup the source did not have at that point (a tag the engine
+    invented, a piece out of order) is text.
+    """
+    after = [_context_after(piece, values) for piece in pieces]
+    found = _found_in_order(output, pieces)
+    kept: dict[int, tuple[int, int]] = {}
+    index = 0
+    while index < len(pieces):
+        group = [index]
+        while after[group[-1]] is not None and group[-1] + 1 < len(pieces):
+            group.append(group[-1] + 1)
+        # A reference inside an attribute value may be lost alone; the tag's own pieces not.
+        required = [i for i in group if i == group[0] or after[i - 1] is None or after[i] is None]
+        if after[group[-1]] is None and all(i in found for i in required):
+            kept.update((i, found[i]) for i in group if i in found)
+        index = group[-1] + 1
+    parts = []
+    position, current = 0, context
+    for i in sorted(kept, key=lambda i: kept[i]):
+        start, end = kept[i]
+        parts += [_escaped(output[position:start], current), output[start:end]]
+        position, current = end, after[i] if after[i] is not None else context
+    parts.append(_escaped(output[position:], current))
+    return "".join(parts)
+
+
+def _context_after(piece: Span, values: Sequence[tuple[int, int, str]]) -> str | None:
+    """The quote of the attribute value that starts where a markup piece ends, else None."""
+    return next((q for s, e, q in values if s <= piece.end <= e), None)
+
+
+def _found_in_order(output: str, pieces: Sequence[Span]) -> dict[int, tuple[int, int]]:
+    """Where each piece's text is in the output, each searched after the previous one found."""
+    found: dict[int, tuple[int, int]] = {}
+    cursor = 0
+    for i, piece in enumerate(pieces):
+        at = output.find(piece.text, cursor)
+        if at >= 0:
+            found[i] = (at, at + len(piece.text))
+            cursor = at + len(piece.text)
+    return found
