@@ -6,7 +6,7 @@ The truth is hand-labelled below: for each page, the line numbers (1-based) that
 article — navigation, page date, category, timestamp, photo captions, share and subscribe
 lines, newspaper mastheads, copyright notices, editor credits. Every other non-blank line is
 article (title, lead, body). ``--learn`` also passes the lines learned across the corpus
-folder of each language (:func:`localise.formats.learn_boilerplate`). ``-v`` lists each miss.
+folder of each language (:func:`localise.files.learn_boilerplate`). ``-v`` lists each miss.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from localise.formats import FormatOptions, learn_boilerplate, read_article
+from localise import FormatOptions
+from localise.files import learn_boilerplate, read_article
 
 REPO = Path(__file__).resolve().parent.parent
 

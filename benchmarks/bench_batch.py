@@ -38,13 +38,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from localise import Pipeline
+from localise import Config, EngineConfig, ModelsConfig
 from localise.batch import Batch
-from localise.engine import EngineOptions, load_engine
-from localise.glossary import bundled_glossaries
-from localise.models import install_package_file, installed_packages
-from localise.segment import split_sentences
-from localise.testing import build_copy_package
+from localise.engine import ArgosEngines
+from localise.engine.packages import install_package_file, installed_packages
+from localise.stages.glossary import bundled_glossaries
+from localise.stages.segment import split_sentences
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from copymodel import build_copy_package
 
 REALISTIC_MODEL: dict[str, Any] = {"layers": 6, "d_model": 512, "ffn": 2048, "heads": 8}
 REALISTIC_VOCABULARY = 32_000
@@ -264,7 +266,7 @@ def engine_rate(models: Path, articles: list[str]) -> str:
     tokenizer = sentencepiece.SentencePieceProcessor(
         model_file=str(package.path / "sentencepiece.model")
     )
-    engine = load_engine(models, "de", "en", EngineOptions(beam_size=4))
+    engine = ArgosEngines(ModelsConfig(models), EngineConfig(beam_size=4)).load(("de", "en"))
     sentences = [text[a:b] for text in articles[:6] for a, b in split_sentences(text)]
     tokens = sum(len(pieces) for pieces in tokenizer.encode(sentences))
     started = time.perf_counter()
@@ -307,8 +309,10 @@ def main() -> None:
         if args.jobs is not None:
             command += ["--jobs", str(args.jobs)]
         command_times = three_runs(lambda: timed(command), paths[len(paths) // 2])
-        pipeline = Pipeline("en-GB", models_dir=models, glossaries=bundled_glossaries())
-        batch = Batch(pipeline, root / "out-library", jobs=args.jobs)
+        config = Config(
+            ("en-GB",), glossaries=tuple(bundled_glossaries()), models=ModelsConfig(models)
+        )
+        batch = Batch(config, root / "out-library", jobs=args.jobs)
         summaries: list[Any] = []
         library_times = three_runs(lambda: timed_library(batch, articles, summaries), paths[1])
         sentences = sum(len(list(split_sentences(text))) for text in texts)

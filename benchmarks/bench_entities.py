@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from localise.doc import Doc
-from localise.entities import EntityRecogniser
+from localise.stages.entities import EntityRecogniser
 
 #: Ordinary news prose: several paragraphs per language, most sentences without an entity
 #: (about one per 150 to 250 characters, as in the agency articles localise is built for).

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from localise.detect import BlockLanguages, LanguageDetector
+from localise.stages.detect import BlockLanguages, LanguageDetector
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     detector = LanguageDetector()
-    stage = BlockLanguages(detector, target="xx")
+    stage = BlockLanguages(detector)
     right: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     total: Counter[str] = Counter()

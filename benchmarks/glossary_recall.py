@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from localise.doc import Doc
-from localise.glossary import Glossary, GlossaryMatcher
+from localise.stages.glossary import Glossary, GlossaryFinder
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -36,7 +36,7 @@ def main() -> int:
     rows = []
     elapsed = 0.0
     for lang in sorted(p.name for p in (args.corpus / "gold").iterdir()):
-        matcher = GlossaryMatcher(glossary, lang, lang)
+        matcher = GlossaryFinder(glossary, lang)
         forms = _entry_forms(glossary, lang)
         counts: Counter[str] = Counter()
         for gold_path in sorted((args.corpus / "gold" / lang).glob("*.json")):

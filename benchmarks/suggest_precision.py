@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from localise.glossary import Glossary
-from localise.glossary_tools import suggest_names
+from localise.stages.glossary import Glossary
+from localise.stages.glossary.tools import suggest_names
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -31,7 +31,7 @@ EXAMPLES = REPO / "examples" / "articles"
 @pytest.fixture(scope="session")
 def package_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Real .argosmodel files of copy models: de→en, en→ru, en→de (built once per session)."""
-    from localise.testing import build_copy_package
+    from copymodel import build_copy_package
 
     folder = tmp_path_factory.mktemp("packages")
     return {
@@ -43,7 +43,7 @@ def package_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def models_dir(tmp_path: Path, package_files: dict[str, Path]) -> Path:
     """A models folder with the de→en and en→ru copy packages installed the users' way."""
-    from localise.models import install_package_file
+    from localise.engine.packages import install_package_file
 
     folder = tmp_path / "models"
     for pair in ("de-en", "en-ru"):

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from localise import Pipeline
+from localise import Config, ModelsConfig, Pipeline
 from localise.batch import Batch, BatchRun, Outcome, Progress, discover
 from localise.cli import main
 from localise.errors import ConfigError
+from support import config
 
 GLOSSARY_HEADER = "id\tkind\tde\ten\tru\n"
 
@@ -50,9 +51,9 @@ def write_articles(folder: Path, count: int, *, first: int = 0) -> list[Path]:
 
 
 def run(
-    pipelines: Pipeline | Sequence[Pipeline], paths: Sequence[Path], out: Path, **options: object
+    configured: Config, paths: Sequence[Path], out: Path, **options: object
 ) -> tuple[list[Outcome], BatchRun]:
-    batch_run = Batch(pipelines, out, **options).run(paths)  # type: ignore[arg-type]
+    batch_run = Batch(configured, out, **options).run(paths)  # type: ignore[arg-type]
     return list(batch_run), batch_run
 
 
@@ -77,8 +78,8 @@ def many(tmp_path: Path) -> Path:
     return folder
 
 
-def en_gb(models_dir: Path, **options: object) -> Pipeline:
-    return Pipeline("en-GB", models_dir=models_dir, **options)  # type: ignore[arg-type]
+def en_gb(models_dir: Path, **options: object) -> Config:
+    return config("en-GB", models_dir, **options)  # type: ignore[arg-type]
 
 
 def test_a_rerun_skips_everything_unchanged(tmp_path: Path, many: Path, models_dir: Path) -> None:
@@ -148,8 +149,8 @@ def test_a_changed_option_redoes_everything(tmp_path: Path, many: Path, models_d
 
 
 def test_a_new_model_version_redoes_its_pair(tmp_path: Path, many: Path, models_dir: Path) -> None:
-    from localise.models import install_package_file, remove_package
-    from localise.testing import build_copy_package
+    from copymodel import build_copy_package
+    from localise.engine.packages import install_package_file, remove_package
 
     out = tmp_path / "out"
     run(en_gb(models_dir), [many], out)
@@ -178,7 +179,7 @@ def test_jobs_1_and_2_give_identical_outputs(tmp_path: Path, many: Path, models_
 def test_two_targets_analyse_each_article_once(
     tmp_path: Path, many: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from localise.detect import LanguageDetector
+    from localise.stages.detect import LanguageDetector
 
     detected: list[str] = []
     detect = LanguageDetector.detect
@@ -186,8 +187,7 @@ def test_two_targets_analyse_each_article_once(
         LanguageDetector, "detect", lambda self, text: detected.append(text) or detect(self, text)
     )
     out = tmp_path / "out"
-    pipelines = [en_gb(models_dir), Pipeline("de-CH", models_dir=models_dir)]
-    outcomes, batch_run = run(pipelines, [many], out, jobs=1)
+    outcomes, batch_run = run(config(("en-GB", "de-CH"), models_dir), [many], out, jobs=1)
     assert len(detected) == 12
     assert sorted({o.target for o in outcomes}) == ["de-CH", "en-GB"]
     assert set(statuses(outcomes).values()) == {"ok"}
@@ -285,49 +285,39 @@ def test_progress_callback_and_summary_file(tmp_path: Path, many: Path, models_d
     assert set(summary["stages"]) == {"scan", "analyse", "translate", "write"}
     assert summary["segments"] == {"total": 36, "unique": 36, "memory": 0, "translated": 36}
     assert summary["signature"]["target"] == "en-GB"
-    assert summary["signature"]["glossary"] == en_gb(models_dir).glossary.fingerprint
+    assert summary["signature"]["glossary"] == Pipeline(en_gb(models_dir)).glossary.fingerprint
 
 
-def test_missing_model_fails_its_articles_and_the_hook_may_install_it(
+def test_missing_model_fails_its_articles_or_is_downloaded_when_allowed(
     tmp_path: Path, many: Path, package_files: dict[str, Path]
 ) -> None:
-    from localise.errors import ModelNotFoundError
-    from localise.models import install_package_file
+    from copymodel import write_package_index
 
     models = tmp_path / "models"
     outcomes, _ = run(en_gb(models), [many], tmp_path / "out")
     assert {o.status for o in outcomes} == {"failed"}
     assert outcomes[0].error is not None and "no de→en model installed" in outcomes[0].error
 
-    asked: list[tuple[str, str]] = []
-
-    def install(exc: ModelNotFoundError) -> bool:
-        asked.append((exc.from_code, exc.to_code))
-        install_package_file(package_files["de-en"], models)
-        return True
-
-    outcomes, _ = run(en_gb(models), [many], tmp_path / "out", on_missing_model=install)
-    assert asked == [("de", "en")] and {o.status for o in outcomes} == {"ok"}
+    index = write_package_index(tmp_path / "index", [package_files["de-en"]])
+    allowed = ModelsConfig(folder=models, index=index.parent.as_uri(), download=True)
+    outcomes, _ = run(Config(("en-GB",), models=allowed), [many], tmp_path / "out")
+    assert {o.status for o in outcomes} == {"ok"}
+    assert [p.name for p in models.iterdir()] == ["translate-de_en-1_0"]
 
 
 @pytest.mark.parametrize(
-    ("pipelines", "options", "message"),
+    ("targets", "options", "message"),
     [
-        (["en-GB", "en-GB"], {}, "each target locale once, please: got en-GB, en-GB"),
-        (["en-GB"], {"jobs": 0}, "jobs must be 1 or more, got 0"),
+        (("en-GB", "en-GB"), {}, "each target locale once, please: got en-GB, en-GB"),
+        (("en-GB",), {"jobs": 0}, "jobs must be 1 or more, got 0"),
     ],
 )
 def test_batch_configuration_errors(
-    tmp_path: Path, pipelines: list[str], options: dict[str, object], message: str
+    tmp_path: Path, targets: tuple[str, ...], options: dict[str, object], message: str
 ) -> None:
     with pytest.raises(ConfigError) as caught:
-        Batch([Pipeline(t) for t in pipelines], tmp_path, **options)  # type: ignore[arg-type]
+        Batch(Config(targets), tmp_path, **options)  # type: ignore[arg-type]
     assert str(caught.value) == message
-
-
-def test_pipelines_must_differ_only_in_their_target(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="differ only in their target; de-CH has other"):
-        Batch([Pipeline("en-GB"), Pipeline("de-CH", beam_size=2)], tmp_path)
 
 
 def test_a_killed_run_resumes_and_completes(tmp_path: Path, models_dir: Path) -> None:

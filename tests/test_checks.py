@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from localise.checks import protect, verify
 from localise.doc import Span
+from localise.stages.protect import protect, verify
 
 
 @dataclass(frozen=True)

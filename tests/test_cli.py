@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from copymodel import write_package_index
 from localise.cli import main
-from localise.testing import write_package_index
 
 
 @pytest.fixture

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from localise import Pipeline
-from localise.detect import BlockLanguages, LanguageDetector, detect_file
+from localise import localise_file
+from localise.files import detect_file
+from localise.stages.detect import BlockLanguages, LanguageDetector
+from support import make_pipeline
 
 QUOTED = (
     "Der Minister sprach am Montag in Minsk über die Zusammenarbeit mit Partnern.\n"
@@ -33,7 +35,7 @@ QUOTED = (
     ],
 )
 def test_block_language(text: str, prior: str, lang: str) -> None:
-    assert BlockLanguages(LanguageDetector(), "en").language(text, prior)[0] == lang
+    assert BlockLanguages(LanguageDetector()).language(text, prior)[0] == lang
 
 
 def test_detect_blocks_prints_per_block(tmp_path: Path) -> None:
@@ -51,7 +53,7 @@ def test_detect_blocks_prints_per_block(tmp_path: Path) -> None:
 def test_pipeline_keeps_quotes_in_other_languages(tmp_path: Path, models_dir: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    result = Pipeline("en-GB", models_dir=models_dir).localise_file(path)
+    result = localise_file(make_pipeline("en-GB", models_dir), path)
     assert result.text == QUOTED  # the copy model copies German; the others are not sent
     kept = result.report.to_json()["blocks_not_translated"]
     assert [(b["kind"], b["reason"]) for b in kept] == [

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from localise.engine import ArgosEngine, EngineOptions, PivotEngine, load_engine
+from copymodel import build_copy_package
+from localise import EngineConfig, ModelsConfig
+from localise.engine import ArgosEngines
+from localise.engine.argos import ArgosEngine, PivotEngine
+from localise.engine.packages import install_package_file
 from localise.errors import ConfigError, ModelNotFoundError
-from localise.models import install_package_file
-from localise.testing import build_copy_package
 
 SENTENCES = [
     "MINSK, 14. Januar (BelTA) – Der Handel wächst.",
@@ -21,14 +23,14 @@ SENTENCES = [
 
 
 def test_copy_model_translates_a_batch_exactly(models_dir: Path) -> None:
-    engine = load_engine(models_dir, "de", "en")
+    engine = ArgosEngines(ModelsConfig(models_dir)).load(("de", "en"))
     assert isinstance(engine, ArgosEngine)
     assert engine.translate(SENTENCES) == SENTENCES
     assert engine.translate([]) == []
 
 
 def test_pivot_through_english(models_dir: Path) -> None:
-    engine = load_engine(models_dir, "de", "ru")
+    engine = ArgosEngines(ModelsConfig(models_dir)).load(("de", "ru"))
     assert isinstance(engine, PivotEngine)
     assert engine.description == "translate-de_en 1.0 + translate-en_ru 1.0"
     assert engine.translate(SENTENCES[:2]) == SENTENCES[:2]
@@ -36,11 +38,12 @@ def test_pivot_through_english(models_dir: Path) -> None:
 
 def test_a_long_sentence_is_not_cut(models_dir: Path) -> None:
     sentence = " ".join(f"Wort{n} und Zahl {n}," for n in range(45)) + " Ende."
-    assert load_engine(models_dir, "de", "en").translate([sentence]) == [sentence]
+    engine = ArgosEngines(ModelsConfig(models_dir)).load(("de", "en"))
+    assert engine.translate([sentence]) == [sentence]
 
 
 def test_the_long_sentence_is_longer_than_the_default_limit(models_dir: Path) -> None:
-    engine = load_engine(models_dir, "de", "en")
+    engine = ArgosEngines(ModelsConfig(models_dir)).load(("de", "en"))
     assert isinstance(engine, ArgosEngine)
     sentence = " ".join(f"Wort{n} und Zahl {n}," for n in range(45))
     assert len(engine._tokenizer.encode(sentence)) > 256
@@ -49,13 +52,13 @@ def test_the_long_sentence_is_longer_than_the_default_limit(models_dir: Path) ->
 def test_replacements_simulate_translating_known_words(tmp_path: Path) -> None:
     archive = build_copy_package(tmp_path, "de", "en", replacements={"▁Haus": "▁house"})
     package = install_package_file(archive, tmp_path / "models")
-    engine = ArgosEngine(package, EngineOptions(beam_size=1))
+    engine = ArgosEngine(package, EngineConfig(beam_size=1))
     assert engine.translate(["Das Haus ist groß."]) == ["Das house ist groß."]
 
 
 def test_missing_pair(models_dir: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="run `localise models install ru de`"):
-        load_engine(models_dir, "ru", "de")
+        ArgosEngines(ModelsConfig(models_dir)).load(("ru", "de"))
 
 
 @pytest.mark.parametrize(
@@ -68,5 +71,5 @@ def test_missing_pair(models_dir: Path) -> None:
 )
 def test_bad_options(options: dict[str, int], message: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        EngineOptions(**options)
+        EngineConfig(**options)
     assert str(caught.value) == message

@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 
 from localise.doc import Doc, Span
-from localise.entities import (
+from localise.errors import ConfigError
+from localise.stages.article_date import find_article_date
+from localise.stages.entities import (
     DateValue,
     EntityRecogniser,
     MoneyValue,
     NumberValue,
-    find_article_date,
 )
-from localise.errors import ConfigError
 
 ARTICLE = date(2025, 1, 20)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from localise import Pipeline
-from localise.formats import read_article
+from localise import localise_file
+from localise.files import read_article
+from support import make_pipeline
 
 BODY = "MINSK, 3. Januar (BelTA) – Der Vertrag wurde am 28. Dezember in Astana unterschrieben."
 
@@ -25,7 +26,7 @@ def test_publication_date_from_metadata_sets_implied_years(tmp_path: Path, name:
     path = tmp_path / name
     path.write_text(ARTICLES[name], encoding="utf-8")
     assert read_article(path).doc.meta["published"] == "2025-01-03"
-    doc = Pipeline("de-CH", source="de").localise_file(path).doc
+    doc = localise_file(make_pipeline("de-CH", source="de"), path).doc
     values = {s.text: s.value.to_json()["value"] for s in doc.spans if s.kind == "date"}
     # The turn of the year: an article of 3 January 2025 means December 2024.
     assert values == {"3. Januar": "2025-01-03", "28. Dezember": "2024-12-28"}

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from localise import InputError, Pipeline
-from localise.formats import FormatOptions, read_article
+from localise import FormatOptions, InputError, localise_file
+from localise.files import read_article
+from support import make_pipeline
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "formats" / "milch-export.json"
 
@@ -30,9 +31,8 @@ def test_round_trip_same_language_keeps_other_fields(
 ) -> None:
     path = tmp_path / EXAMPLE.name
     shutil.copy(EXAMPLE, path)
-    result = Pipeline("de-DE", models_dir=models_dir).localise_file(
-        path, FormatOptions(fields=fields)
-    )
+    pipeline = make_pipeline("de-DE", models_dir, formats=FormatOptions(fields=fields))
+    result = localise_file(pipeline, path)
     source, output = json.loads(EXAMPLE.read_text(encoding="utf-8")), json.loads(result.text)
     for before, after in zip(source, output, strict=True):
         assert {k: v for k, v in before.items() if k not in fields} == {
@@ -53,7 +53,7 @@ def test_changed_value_is_reencoded_in_place(tmp_path: Path, models_dir: Path) -
         '"body": "Der Handel w\\u00e4chst weiter stark."}',
         encoding="utf-8",
     )
-    result = Pipeline("en-GB", models_dir=models_dir).localise_file(path)
+    result = localise_file(make_pipeline("en-GB", models_dir), path)
     assert result.text.startswith('{"id": 1,  "title": "Export steigt um 4.2%", "body": ')
     assert json.loads(result.text)["body"] == "Der Handel wächst weiter stark."
 

@@ -5,17 +5,22 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from localise.doc import Doc
 from localise.errors import GlossaryError
-from localise.glossary import Glossary, GlossaryMatcher, bundled_glossaries
-from localise.glossary_tools import check_glossary, suggest_names, write_suggestions_tsv
-from localise.inflect import possessive, romanize, word_forms
+from localise.stages.glossary import (
+    Glossary,
+    GlossaryFinder,
+    GlossaryRenderer,
+    bundled_glossaries,
+)
+from localise.stages.glossary.inflect import possessive, romanize, word_forms
+from localise.stages.glossary.tools import check_glossary, suggest_names, write_suggestions_tsv
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,6 +44,15 @@ ROWS = [
 ]
 
 
+def matcher(
+    glossary: Glossary, source: str, target: str, *, ignore_case: bool = False
+) -> Callable[[Doc], Doc]:
+    """The glossary's two stages in a row: names found in ``source``, rendered for ``target``."""
+    finder = GlossaryFinder(glossary, source, ignore_case=ignore_case)
+    renderer = GlossaryRenderer(glossary, source, target)
+    return lambda doc: renderer(finder(doc))
+
+
 @pytest.fixture
 def glossary_file(tmp_path: Path) -> Path:
     path = tmp_path / "names.tsv"
@@ -52,7 +66,7 @@ def glossary(glossary_file: Path) -> Glossary:
 
 
 def spans(glossary: Glossary, source: str, target: str, text: str) -> list[tuple[str, str]]:
-    doc = GlossaryMatcher(glossary, source, target)(Doc(text))
+    doc = matcher(glossary, source, target)(Doc(text))
     return [(span.text, span.rendering or "") for span in doc.spans]
 
 
@@ -130,7 +144,7 @@ def test_matches_and_renders(
 
 
 def test_same_language_changes_nothing(glossary: Glossary) -> None:
-    doc = GlossaryMatcher(glossary, "de", "de")(Doc("Lukaschenkos Ziel in Kasachstan"))
+    doc = matcher(glossary, "de", "de")(Doc("Lukaschenkos Ziel in Kasachstan"))
     assert [(s.text, s.rendering, s.alternates) for s in doc.spans] == [
         ("Lukaschenkos", "Lukaschenkos", ()),
         ("Kasachstan", "Kasachstan", ()),
@@ -138,18 +152,18 @@ def test_same_language_changes_nothing(glossary: Glossary) -> None:
 
 
 def test_missing_target_language_keeps_source_and_says_so(glossary: Glossary) -> None:
-    (span,) = GlossaryMatcher(glossary, "de", "fr")(Doc("Bogdanow")).spans
+    (span,) = matcher(glossary, "de", "fr")(Doc("Bogdanow")).spans
     assert span.rendering == "Bogdanow"
     assert span.value.to_json()["target_missing"] is True
 
 
 def test_do_not_translate_has_its_form_everywhere(glossary: Glossary) -> None:
-    (span,) = GlossaryMatcher(glossary, "de", "fr")(Doc("MAZ")).spans
+    (span,) = matcher(glossary, "de", "fr")(Doc("MAZ")).spans
     assert (span.rendering, span.value.to_json()["target_missing"]) == ("MAZ", False)
 
 
 def test_value_reports_entry_canonical_type_and_target(glossary: Glossary) -> None:
-    (span,) = GlossaryMatcher(glossary, "de", "en")(Doc("Lukaschenkos Ziel")).spans
+    (span,) = matcher(glossary, "de", "en")(Doc("Lukaschenkos Ziel")).spans
     assert span.to_json() == {
         "text": "Lukaschenkos",
         "start": 0,
@@ -167,20 +181,20 @@ def test_value_reports_entry_canonical_type_and_target(glossary: Glossary) -> No
 
 
 def test_alternates_are_the_other_spellings_not_the_rendering(glossary: Glossary) -> None:
-    (span,) = GlossaryMatcher(glossary, "ru", "en")(Doc("Мирзиёевым")).spans
+    (span,) = matcher(glossary, "ru", "en")(Doc("Мирзиёевым")).spans
     assert span.rendering == "Mirziyoyev"
     assert "Mirziyoyev" not in span.alternates
     assert {"Мирзиёев", "Schawkat Mirsijojew", "Mirziyoev"} <= set(span.alternates)
 
 
 def test_ignore_case(glossary: Glossary) -> None:
-    doc = GlossaryMatcher(glossary, "de", "en", ignore_case=True)(Doc("lukaschenko"))
+    doc = matcher(glossary, "de", "en", ignore_case=True)(Doc("lukaschenko"))
     assert [s.rendering for s in doc.spans] == ["Lukashenko"]
 
 
 def test_leaves_spans_of_earlier_stages_alone(glossary: Glossary) -> None:
-    first = GlossaryMatcher(glossary, "de", "en")(Doc("Minsk und Minsk"))
-    again = GlossaryMatcher(glossary, "de", "en")(first)
+    first = matcher(glossary, "de", "en")(Doc("Minsk und Minsk"))
+    again = matcher(glossary, "de", "en")(first)
     assert len(again.spans) == 2
 
 
@@ -191,7 +205,7 @@ WORDS = ["Lukaschenkos", "Kasachstan", "MAZ", "Gebiet", "Minsk", "und", "Ziel", 
 @given(st.lists(st.sampled_from(WORDS), max_size=12), st.sampled_from([" ", "\n", "  ", ""]))
 def test_every_span_is_the_text_at_its_offsets(words: list[str], gap: str) -> None:
     glossary = Glossary.load([_write_rows(ROWS)])
-    doc = GlossaryMatcher(glossary, "de", "en")(Doc(gap.join(words)))
+    doc = matcher(glossary, "de", "en")(Doc(gap.join(words)))
     for span in doc.spans:
         assert doc.text[span.start : span.end] == span.text
         assert span.rendering
@@ -387,11 +401,11 @@ def test_bundled_glossary_loads_cleanly() -> None:
 )  # fmt: skip
 def test_bundled_glossary_covers_the_example_articles(name: str) -> None:
     glossary = Glossary.load(bundled_glossaries())
-    matcher = GlossaryMatcher(glossary, "de", "en")
+    stages = matcher(glossary, "de", "en")
     found = {
         word
         for path in sorted((REPO / "examples" / "articles").glob("*.txt"))
-        for span in matcher(Doc(path.read_text(encoding="utf-8"))).spans
+        for span in stages(Doc(path.read_text(encoding="utf-8"))).spans
         for word in span.text.split()
     }
     assert name in found

@@ -7,10 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from localise.errors import ModelNotFoundError, PackageFileError, PackageIndexError
-from localise.models import (
-    default_models_dir,
+from copymodel import write_package_index
+from localise.cli import main
+from localise.engine.packages import (
     fetch_index,
     find_route,
     install_from_index,
@@ -19,7 +20,7 @@ from localise.models import (
     plan_downloads,
     remove_package,
 )
-from localise.testing import write_package_index
+from localise.errors import ModelNotFoundError, PackageFileError, PackageIndexError
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -160,10 +161,14 @@ def test_unreachable_index_fails_fast_with_the_fix(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [
-        ({"LOCALISE_MODELS_DIR": "/a", "ARGOS_PACKAGES_DIR": "/b"}, Path("/a")),
-        ({"ARGOS_PACKAGES_DIR": "/b", "XDG_DATA_HOME": "/x"}, Path("/b")),
-        ({"XDG_DATA_HOME": "/x"}, Path("/x/argos-translate/packages")),
+        ({"LOCALISE_MODELS_DIR": "/a", "ARGOS_PACKAGES_DIR": "/b"}, "/a"),
+        ({"ARGOS_PACKAGES_DIR": "/b", "XDG_DATA_HOME": "/x"}, "/b"),
+        ({"XDG_DATA_HOME": "/x"}, "/x/argos-translate/packages"),
     ],
 )
-def test_default_models_dir(environ: dict[str, str], expected: Path) -> None:
-    assert default_models_dir(environ) == expected
+def test_the_command_line_finds_the_models_folder_as_argospm_does(
+    environ: dict[str, str], expected: str
+) -> None:
+    clean = {"LOCALISE_MODELS_DIR": "", "ARGOS_PACKAGES_DIR": "", "XDG_DATA_HOME": ""}
+    result = CliRunner().invoke(main, ["models", "list"], env={**clean, **environ})
+    assert result.output.startswith(f"no models installed in {expected};")

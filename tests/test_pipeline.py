@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from localise import ConfigError, Pipeline, Span
-from localise.engine import Engine, load_engine
+from localise import Config, ConfigError, ModelsConfig, Pipeline, Span, localise_file
+from localise.engine import ArgosEngines, Engine
+from support import make_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,11 +22,11 @@ ARTICLE = (
 
 
 def _pipeline(target: str, models_dir: Path | None = None, **kwargs: object) -> Pipeline:
-    return Pipeline(target, glossaries=_bundled(), models_dir=models_dir, **kwargs)  # type: ignore[arg-type]
+    return make_pipeline(target, models_dir, glossaries=_bundled(), **kwargs)  # type: ignore[arg-type]
 
 
 def _bundled() -> list[Path]:
-    from localise.glossary import bundled_glossaries
+    from localise.stages.glossary import bundled_glossaries
 
     return bundled_glossaries()
 
@@ -81,7 +82,7 @@ def test_forced_source_language(models_dir: Path) -> None:
 
 def test_localise_file_names_the_file(models_dir: Path, articles: Path) -> None:
     path = articles / "agrar-export.txt"
-    result = _pipeline("en-GB", models_dir).localise_file(path)
+    result = localise_file(_pipeline("en-GB", models_dir), path)
     assert result.report.path == str(path)
     assert result.report.to_json()["path"] == str(path)
 
@@ -90,7 +91,7 @@ def test_unknown_locale() -> None:
     with pytest.raises(
         ConfigError, match="unknown locale 'english'; use a CLDR locale such as en-GB"
     ):
-        Pipeline("english")
+        Config(("english",))
 
 
 class Mangling:
@@ -109,7 +110,7 @@ class Mangling:
 
 
 def _mangled(models_dir: Path, damage: dict[str, str]) -> Pipeline:
-    engine = Mangling(load_engine(models_dir, "de", "en"), damage)
+    engine = Mangling(ArgosEngines(ModelsConfig(models_dir)).load(("de", "en")), damage)
     return _pipeline("en-GB", models_dir, engines={("de", "en"): engine})
 
 
@@ -157,12 +158,14 @@ def _outside_spans(text: str, spans: Sequence[Span]) -> list[str]:
     return [text[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
 
 
-def test_retarget_keeps_markup_and_renders_names_for_the_new_target(models_dir: Path) -> None:
-    from localise.formats import read_article
+def test_each_target_keeps_markup_and_renders_names_for_itself(models_dir: Path) -> None:
+    from localise.files import read_article
 
     article = read_article(REPO / "examples" / "formats" / "aufzuege-kasachstan.html")
-    english = _pipeline("en-GB", models_dir).prepare(article.doc)
-    russian = _pipeline("ru-RU", models_dir).retarget(english.doc)
+    pipeline = make_pipeline(("en-GB", "ru-RU"), models_dir, glossaries=_bundled())
+    analysed = pipeline.analyse(article.doc)
+    english = pipeline.prepare(analysed, "en-GB")
+    russian = pipeline.prepare(analysed, "ru-RU")
     kinds = [span.kind for span in russian.doc.spans]
     assert kinds.count("markup") == [s.kind for s in english.doc.spans].count("markup") > 0
     names = {s.text: s.rendering for s in russian.doc.spans if s.kind == "name"}
@@ -191,8 +194,8 @@ def test_a_hard_wrapped_paragraph_reaches_the_engine_as_whole_sentences(tmp_path
         encoding="utf-8",
     )
     engine = Recording()
-    pipeline = Pipeline("en-GB", source="de", glossaries=(), engines={("de", "en"): engine})
-    result = pipeline.localise_file(path)
+    pipeline = make_pipeline("en-GB", source="de", engines={("de", "en"): engine})
+    result = localise_file(pipeline, path)
     assert engine.seen == [
         "Das Minsker Traktorenwerk (**MTZ**) hat mit einem Partner in Taschkent einen Vertrag "
         "unterzeichnet.",
@@ -212,8 +215,8 @@ def test_html_line_breaks_inside_a_paragraph_are_spaces_for_the_engine(tmp_path:
         encoding="utf-8",
     )
     engine = Recording()
-    pipeline = Pipeline("en-GB", source="de", glossaries=(), engines={("de", "en"): engine})
-    result = pipeline.localise_file(path)
+    pipeline = make_pipeline("en-GB", source="de", engines={("de", "en"): engine})
+    result = localise_file(pipeline, path)
     assert engine.seen == ["Der Vertrag wurde in <b>Astana</b> unterschrieben."]
     assert "<p>Der Vertrag wurde in <b>Astana</b> unterschrieben.</p>" in result.text
 

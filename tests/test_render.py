@@ -8,13 +8,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from localise.doc import Doc, Span
-from localise.entities import DateValue, EntityRecogniser, MoneyValue, NumberValue
 from localise.errors import ConfigError
-from localise.render import EntityRenderer
+from localise.stages.entities import DateValue, EntityRecogniser, MoneyValue, NumberValue
+from localise.stages.render import EntityRenderer
 
 ARTICLE = date(2025, 1, 20)
 LOCALES = ("en-US", "en-GB", "de-DE", "de-CH", "ru-RU")
@@ -319,8 +318,8 @@ def test_numbers_round_trip(
 )
 def test_de_ch_groups_every_thousand(german: str, swiss: str) -> None:
     # Babel alone drops the apostrophes from numbers with two or more groups.
-    from localise import Pipeline
+    from support import make_pipeline
 
     text = f"Die Ernte betrug {german} im Gebiet Minsk."
-    result = Pipeline("de-CH", source="de", glossaries=()).localise(text)
+    result = make_pipeline("de-CH", source="de", glossaries=()).localise(text)
     assert result.text == f"Die Ernte betrug {swiss} im Gebiet Minsk."

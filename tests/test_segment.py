@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from localise.segment import ABBREVIATIONS, split_sentences
+from localise.stages.segment import ABBREVIATIONS, split_sentences
 
 
 def _split(text: str, lang: str = "de") -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from localise.batch.state import EngineKey, Record, State
 from localise.errors import StateError
-from localise.state import EngineKey, Record, State
 
 KEY = EngineKey("de-en", "translate-de_en 1.0", "beam_size=4")
 
@@ -44,14 +44,8 @@ def test_memory_recalls_by_pair_engine_and_options(tmp_path: Path) -> None:
         other_beam = EngineKey("de-en", "translate-de_en 1.0", "beam_size=2")
         assert state.recall(other_model, ["Danke."]) == {}
         assert state.recall(other_beam, ["Danke."]) == {}
-        assert state.memory_size() == 2
-
-
-def test_forget_makes_the_next_run_redo(tmp_path: Path) -> None:
-    with State.open(tmp_path) as state:
-        state.record([record("a.txt")])
-        state.forget("a.txt", "en-GB")
-        assert state.records() == {}
+    with closing(sqlite3.connect(tmp_path / "state.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM memory").fetchone() == (2,)
 
 
 def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from localise.engine import load_engine
-from localise.models import install_package_file
-from localise.testing import build_copy_package
+from copymodel import build_copy_package
+from localise import ModelsConfig
+from localise.engine import ArgosEngines
+from localise.engine.packages import install_package_file
 
 SENTENCES = [
     "MINSK, 14. Januar (BelTA) – Der Handel wächst.",
@@ -40,7 +41,7 @@ SENTENCES = [
 def test_the_model_copies_its_input_exactly(tmp_path: Path, size: dict[str, Any]) -> None:
     archive = build_copy_package(tmp_path / "packages", "de", "en", **size)
     install_package_file(archive, tmp_path / "models")
-    engine = load_engine(tmp_path / "models", "de", "en")
+    engine = ArgosEngines(ModelsConfig(tmp_path / "models")).load(("de", "en"))
     assert engine.translate(SENTENCES) == SENTENCES
 
 
@@ -59,7 +60,7 @@ def test_replacements_work_in_a_larger_model(tmp_path: Path) -> None:
         tmp_path, "de", "en", replacements={"▁Haus": "▁house"}, layers=2, d_model=256, heads=2
     )
     install_package_file(archive, tmp_path / "models")
-    engine = load_engine(tmp_path / "models", "de", "en")
+    engine = ArgosEngines(ModelsConfig(tmp_path / "models")).load(("de", "en"))
     assert engine.translate(["Das Haus ist groß."]) == ["Das house ist groß."]
 
 

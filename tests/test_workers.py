@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
+from localise.batch.workers import collect
 from localise.errors import LocaliseError, WorkerError
-from localise.workers import collect
 
 
 def _die(number: int) -> int:

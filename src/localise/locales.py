@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 
 def parse_locale(identifier: str) -> Locale:
     """A Babel locale; ConfigError naming valid examples when CLDR does not know it."""
+    # Babel is imported here, not at the top: the configuration validates locales with this,
+    # and reading a configuration (or `localise --help`) should not load CLDR.
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(identifier.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:

@@ -1,76 +1,54 @@
-"""The pipeline: configure once, then localise any number of articles.
+"""The pipeline: configure once, then localise any number of articles into its targets.
 
 ::
 
-    text ─▶ detect ─▶ glossary ─▶ entities ─▶ render ─▶ segment ─▶ translate ─▶ verify ─▶ Result
-            (lang)    (names)     (dates,      (target   (sentences  (Argos,      (repair,
-                                   money,       forms)    that never  protected   report)
-                                   numbers)               split spans) spans)
+    Doc ─▶ detect ─▶ source side ─────▶ target side ──────▶ protect ─▶ engine ─▶ verify ─▶ Result
+           (lang)    (article date,     (per target: blocks  (renderings (Argos)   (kept,
+                      block languages,   to translate, names,  into the             repaired,
+                      names, entities)   entities, sentences)  segments)            missing)
 
-Every stage but translation is a callable ``Doc -> Doc``; the pipeline is their explicit
-sequence. Heavy parts (langdetect profiles, CTranslate2 models) load on first use and are kept
-by the Pipeline instance, so one Pipeline serves a whole batch.
+The source-side stages run once per article, the target-side stages once per article and
+target (:mod:`localise.stages` lists both); :meth:`Pipeline.source_stages` and
+:meth:`Pipeline.target_stages` are the two lists. Heavy parts (langdetect profiles,
+recognisers, CTranslate2 models) load on first use and are kept by the instance, so one
+Pipeline serves a whole batch. The pipeline reads and writes no file: :mod:`localise.files`
+puts it between a format's reader and writer.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .checks import Check, protect, verify
-from .detect import SEED, BlockLanguages, LanguageDetector
+from .config import Config, signature_of
 from .doc import Doc, Segment, Span
-from .engine import Engine, EngineOptions, load_engine
-from .entities import EntityRecogniser, find_article_date
+from .engine import ArgosEngines, Engine, EngineFactory
 from .errors import ConfigError, InputError, ModelError
-from .formats import FormatOptions, read_article, write_article
-from .glossary import Glossary, GlossaryMatcher
 from .locales import parse_locale
-from .models import default_models_dir, find_route
-from .render import EntityRenderer
 from .report import Report, warnings_for
-from .segment import Segmenter
+from .stages import Stage
+from .stages.article_date import ArticleDate
+from .stages.detect import SEED, BlockLanguages, BlockTargets, LanguageDetector
+from .stages.entities import recogniser
+from .stages.glossary import Glossary, GlossaryFinder, GlossaryRenderer
+from .stages.protect import Check, protect, verify
+from .stages.render import EntityRenderer
+from .stages.segment import Segmenter
 
-
-@dataclass(frozen=True)
-class Config:
-    """Everything that decides a pipeline's output; recorded in every report's signature.
-
-    ``article_date``: the publication date assumed for an article that states none (no page
-    timestamp, front-matter date or dateline year), for the years its dates leave out.
-    """
-
-    target: str
-    source: str | None = None
-    glossaries: tuple[Path, ...] = ()
-    models_dir: Path | None = None
-    engine: EngineOptions = field(default_factory=EngineOptions)
-    article_date: date | None = None
-
-    def __post_init__(self) -> None:
-        parse_locale(self.target)
-        if self.source is not None and not (self.source.isalpha() and len(self.source) <= 3):
-            raise ConfigError(
-                f"source language must be an ISO 639 code like 'de', not {self.source!r}"
-            )
+__all__ = ["Pipeline", "Prepared", "Result"]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """An analysed article whose protected segments (``sources``) await translation.
-
-    ``pair`` is None when source and target language are the same: nothing to translate.
-    """
+    """An analysed article prepared for one target: its protected segments (``sources``)
+    await translation. ``pair`` is None when source and target language are the same."""
 
     doc: Doc
+    target: str
     pair: tuple[str, str] | None
     sources: tuple[str, ...]
 
@@ -80,7 +58,7 @@ class Result:
     """A localised article: the target text, the source analysis and the report.
 
     ``blocks`` holds the output of each of ``doc.blocks`` (empty when the Doc has none), for
-    format writers that put each block back where it came from.
+    the format writers that put each block back where it came from.
     """
 
     text: str
@@ -90,115 +68,102 @@ class Result:
 
 
 class Pipeline:
-    """Localise articles into one target locale.
+    """Localise articles into the configuration's target locales.
 
-    >>> pipeline = Pipeline("en-GB", glossaries=["glossaries/belarus.tsv"])  # doctest: +SKIP
-    >>> result = pipeline.localise("MINSK, 14. Januar (BelTA) – ...")        # doctest: +SKIP
-    >>> result.text, result.report.to_json()                                  # doctest: +SKIP
+    >>> pipeline = Pipeline(Config(("en-GB",), glossaries=bundled_glossaries()))  # doctest: +SKIP
+    >>> result = pipeline.localise("MINSK, 14. Januar (BelTA) – ...")             # doctest: +SKIP
+    >>> result.text, result.report.to_json()                                       # doctest: +SKIP
+
+    ``engines`` is where translation engines come from (default: the installed Argos packages
+    of ``config.models``); see :mod:`localise.engine`.
     """
 
-    def __init__(
-        self,
-        target: str,
-        *,
-        source: str | None = None,
-        glossaries: Sequence[Path | str] = (),
-        models_dir: Path | str | None = None,
-        beam_size: int = 4,
-        threads: int = 0,
-        article_date: date | None = None,
-        engines: Mapping[tuple[str, str], Engine] | None = None,
-    ) -> None:
-        self.config = Config(
-            target=target,
-            source=source,
-            glossaries=tuple(Path(g) for g in glossaries),
-            models_dir=Path(models_dir) if models_dir is not None else None,
-            engine=EngineOptions(beam_size=beam_size, threads=threads),
-            article_date=article_date,
-        )
-        self.locale = parse_locale(target)
-        # Engines given by the caller (any object with ``translate`` and ``description``) are
-        # used for their pairs instead of installed packages.
-        self._engines: dict[tuple[str, str], Engine] = dict(engines or {})
-        self._given_engines = bool(self._engines)
-        self._recognisers: dict[str, EntityRecogniser | None] = {}
-        self._stage_lists: dict[str, list[Callable[[Doc], Doc]]] = {}
+    def __init__(self, config: Config, *, engines: EngineFactory | None = None) -> None:
+        self.config = config
+        self.engines: EngineFactory = engines or ArgosEngines(config.models, config.engine)
+        self._loaded: dict[tuple[str, str], Engine] = {}
+        self._source_stages: dict[str, tuple[Stage, ...]] = {}
+        self._target_stages: dict[tuple[str, str], tuple[Stage, ...]] = {}
 
     @cached_property
     def glossary(self) -> Glossary:
         return Glossary.load(self.config.glossaries)
 
     @cached_property
-    def models_dir(self) -> Path:
-        # Only when not configured: argostranslate's folder, as argospm would use it.
-        return self.config.models_dir or default_models_dir(os.environ)
-
-    @cached_property
     def _detector(self) -> LanguageDetector:
         return LanguageDetector()
 
-    @cached_property
-    def _renderer(self) -> EntityRenderer:
-        return EntityRenderer(str(self.locale))
+    # -- the stages ----------------------------------------------------------------------
 
-    @property
-    def target_lang(self) -> str:
-        return str(self.locale.language)
+    def analyse(self, doc: Doc | str) -> Doc:
+        """Detect the article's language, then run the source-side stages."""
+        doc = Doc(doc) if isinstance(doc, str) else doc
+        doc = self._detector(doc)
+        source = self.config.source or doc.lang
+        if source is None:
+            reason = (
+                "empty article: nothing to translate"
+                if not doc.text.strip()
+                else "cannot tell the language of a text without words; pass --from LANG "
+                "(source= in the library)"
+            )
+            raise InputError(doc.meta.get("path", "<text>"), reason)
+        doc = doc.replace(lang=source)
+        for stage in self.source_stages(source):
+            doc = stage(doc)
+        return doc
 
-    def analyse(self, doc: Doc | str, *, article_date: date | None = None) -> Doc:
-        """Detect, find names and entities, render them for the target, segment."""
-        return self._analyse(Doc(doc) if isinstance(doc, str) else doc, article_date)
-
-    def prepare(self, doc: Doc | str, *, article_date: date | None = None) -> Prepared:
-        """Analyse an article and protect its segments, ready for an engine.
+    def prepare(self, doc: Doc, target: str | None = None) -> Prepared:
+        """Run the target-side stages on an analysed Doc and protect its segments.
 
         With :meth:`finish`, this lets a batch translate the segments of many articles in
         one engine call (and look them up in a translation memory first).
         """
-        return self._protect(self.analyse(doc, article_date=article_date))
-
-    def retarget(self, doc: Doc) -> Prepared:
-        """Prepare an article analysed by a pipeline for another target, for this one.
-
-        Detection, the article date and entity recognition are kept (they depend on the source
-        alone); only the target-specific stages run again: glossary names (whose positions
-        depend on the source alone, their renderings on the target), entity renderings and
-        segmentation. So a run into several locales analyses each article once. The other
-        pipeline must have the same ``source`` and glossaries.
-        """
-        if doc.lang is None:
-            raise ConfigError("retarget() needs an analysed Doc; call prepare() first")
-        entities = doc.replace(spans=tuple(s for s in doc.spans if s.kind != "name"))
-        for stage in self._stages(doc.lang):
-            if not isinstance(stage, EntityRecogniser):
-                entities = stage(entities)
-        return self._protect(entities)
-
-    def engine_description(self, from_code: str, to_code: str) -> str:
-        """Which models translate a pair (as ``Engine.description``), without loading them.
-
-        Raises ModelNotFoundError when no installed package (nor pivot) serves the pair.
-        """
-        key = (from_code, to_code)
-        if key in self._engines:
-            return self._engines[key].description
-        return " + ".join(str(p) for p in find_route(self.models_dir, from_code, to_code))
-
-    @property
-    def has_given_engines(self) -> bool:
-        """True when engines were passed as objects: such a pipeline cannot be rebuilt from
-        its ``config`` in another process."""
-        return self._given_engines
-
-    def _protect(self, doc: Doc) -> Prepared:
-        assert doc.lang is not None
-        if doc.lang == self.target_lang:
-            return Prepared(doc, None, ())
+        lang = doc.lang
+        if lang is None:
+            raise ConfigError("prepare() needs an analysed Doc; call analyse() first")
+        target = self.config.target(target)
+        for stage in self.target_stages(lang, target):
+            doc = stage(doc)
+        target_lang = _language(target)
+        if lang == target_lang:
+            return Prepared(doc, target, None, ())
         sources = tuple(
             protect(doc.text[s.start : s.end], s.start, *_for_engine(doc, s)) for s in doc.segments
         )
-        return Prepared(doc, (doc.lang, self.target_lang), sources)
+        return Prepared(doc, target, (lang, target_lang), sources)
+
+    def source_stages(self, lang: str) -> tuple[Stage, ...]:
+        """The stages that depend on the source alone, built once per source language."""
+        if lang not in self._source_stages:
+            stages: list[Stage] = [
+                ArticleDate(lang, self.config.article_date),
+                BlockLanguages(self._detector),
+                GlossaryFinder(self.glossary, lang),
+            ]
+            found = _recogniser(lang)
+            if found is not None:
+                stages.append(found)
+            stages.append(_only_in_blocks)
+            self._source_stages[lang] = tuple(stages)
+        return self._source_stages[lang]
+
+    def target_stages(self, lang: str, target: str) -> tuple[Stage, ...]:
+        """The stages that depend on the target, built once per source language and target."""
+        key = (lang, target)
+        if key not in self._target_stages:
+            target_lang = _language(target)
+            stages: list[Stage] = [
+                BlockTargets(target_lang),
+                GlossaryRenderer(self.glossary, lang, target_lang),
+            ]
+            if _recogniser(lang) is not None:
+                stages.append(EntityRenderer(target))
+            stages.append(Segmenter(lang))
+            self._target_stages[key] = tuple(stages)
+        return self._target_stages[key]
+
+    # -- translation and verification ----------------------------------------------------
 
     def finish(self, prepared: Prepared, translations: Sequence[str], engine: str) -> Result:
         """Verify and repair an engine's translations of ``prepared.sources``; build the result."""
@@ -215,128 +180,70 @@ class Pipeline:
                     f"{engine} returned {len(translations)} translations for "
                     f"{len(prepared.sources)} segments"
                 )
-            outputs, checks = self._verify(doc, translations)
+            outputs, checks = self._verify(doc, prepared.target, translations)
         return Result(
             text=_reassemble(doc, outputs, 0, len(doc.text)),
             doc=doc,
-            report=self._report(doc, engine, checks),
+            report=self._report(doc, prepared.target, engine, checks),
             blocks=tuple(_reassemble(doc, outputs, b.start, b.end) for b in doc.blocks),
         )
 
-    def localise(self, text: str | Doc, *, article_date: date | None = None) -> Result:
+    def localise(self, doc: Doc | str, target: str | None = None) -> Result:
         """Localise one article given as text (or as a Doc with blocks, from a format reader)."""
-        prepared = self.prepare(text, article_date=article_date)
+        prepared = self.prepare(self.analyse(doc), target)
         if prepared.pair is None:
             return self.finish(prepared, (), "")
-        engine = self.engine(*prepared.pair)
+        engine = self.engine(prepared.pair)
         return self.finish(prepared, engine.translate(prepared.sources), engine.description)
 
-    def localise_file(self, path: Path | str, options: FormatOptions | None = None) -> Result:
-        """Localise one article file; ``Result.text`` is the whole output file's content."""
-        article = read_article(Path(path), options)
-        result = self.localise(article.doc)
-        return dataclasses.replace(
-            result,
-            text=write_article(article, result, options),
-            report=dataclasses.replace(result.report, path=str(path)),
-        )
+    def engine(self, pair: tuple[str, str]) -> Engine:
+        """The engine for a language pair, loaded once per pipeline."""
+        if pair not in self._loaded:
+            self._loaded[pair] = self.engines.load(pair)
+        return self._loaded[pair]
 
-    def engine(self, from_code: str, to_code: str) -> Engine:
-        """The engine for a pair, loaded once per pipeline."""
-        key = (from_code, to_code)
-        if key not in self._engines:
-            self._engines[key] = load_engine(
-                self.models_dir, from_code, to_code, self.config.engine
-            )
-        return self._engines[key]
+    def engine_description(self, pair: tuple[str, str]) -> str:
+        """Which models translate a pair, without loading them (ModelNotFoundError if none)."""
+        return self.engines.describe(pair)
 
-    def signature(self, engine: str) -> dict[str, Any]:
+    def signature(self, target: str, engine: str) -> dict[str, Any]:
+        """Everything that decided an output: versions, engine, glossary content, and every
+        configuration field (from the configuration itself, see :mod:`localise.config`)."""
         import babel
 
         return {
             "localise": __version__,
             "babel": babel.__version__,
             "cldr": str(babel.core.get_cldr_version()),
-            "engine": engine,
-            "beam_size": self.config.engine.beam_size,
-            "glossary": self.glossary.fingerprint,
             "detector_seed": SEED,
-            "target": self.config.target,
-            "source": self.config.source or "auto",
-            "article_date": str(self.config.article_date or "from each article"),
+            "engine": engine,
+            "glossary": self.glossary.fingerprint,
+            "target": target,
+            "config": signature_of(self.config),
         }
 
-    def _analyse(self, doc: Doc, article_date: date | None) -> Doc:
-        doc = self._detector(doc)
-        source = self.config.source or doc.lang
-        if source is None:
-            if not doc.text.strip():
-                raise InputError(
-                    doc.meta.get("path", "<text>"), "empty article: nothing to translate"
-                )
-            raise InputError(
-                doc.meta.get("path", "<text>"),
-                "cannot tell the language of a text without words; pass --from LANG "
-                "(source= in the library)",
-            )
-        if article_date is None:
-            article_date = (
-                doc.article_date
-                or find_article_date(doc.text, source, recogniser=self._recogniser(source))
-                or self.config.article_date
-            )
-        doc = doc.replace(lang=source, article_date=article_date)
-        # Per block, before segmenting: blocks in another language are not translated.
-        doc = BlockLanguages(self._detector, self.target_lang)(doc)
-        for stage in self._stages(source):
-            doc = stage(doc)
-        if doc.blocks:
-            # Names and entities in a file's markup (front matter, tag attributes) are not
-            # the article's: only what stands in a block is reported and localised.
-            doc = doc.replace(spans=tuple(s for s in doc.spans if doc.block_of(s) is not None))
-        return doc
-
-    def _stages(self, source: str) -> list[Callable[[Doc], Doc]]:
-        # Built once per source language: a GlossaryMatcher indexes the whole glossary.
-        if source not in self._stage_lists:
-            stages: list[Callable[[Doc], Doc]] = [
-                GlossaryMatcher(self.glossary, source, self.target_lang)
-            ]
-            recogniser = self._recogniser(source)
-            if recogniser is not None:
-                stages += [recogniser, self._renderer]
-            stages.append(Segmenter(source))
-            self._stage_lists[source] = stages
-        return self._stage_lists[source]
-
-    def _recogniser(self, lang: str) -> EntityRecogniser | None:
-        if lang not in self._recognisers:
-            try:
-                self._recognisers[lang] = EntityRecogniser(lang)
-            except ConfigError:
-                self._recognisers[lang] = None  # reported as a warning, not a failure
-        return self._recognisers[lang]
-
-    def _verify(self, doc: Doc, translations: Sequence[str]) -> tuple[list[str], list[Check]]:
+    def _verify(
+        self, doc: Doc, target: str, translations: Sequence[str]
+    ) -> tuple[list[str], list[Check]]:
         # The target locale's own separators: de-CH writes "1.1 Milliarden", not "1,1".
-        recogniser = self._recogniser(str(self.locale))
+        found = _recogniser(target)
 
         def find(text: str) -> list[Span]:
-            assert recogniser is not None
-            return list(recogniser(Doc(text, article_date=doc.article_date)).spans)
+            assert found is not None
+            return list(found(Doc(text, article_date=doc.article_date)).spans)
 
         outputs, checks = [], []
         for segment, translation in zip(doc.segments, translations, strict=True):
             spans, _ = _for_engine(doc, segment)
-            repaired, segment_checks = verify(translation, spans, find if recogniser else None)
+            repaired, segment_checks = verify(translation, spans, find if found else None)
             outputs.append(repaired)
             checks.extend(segment_checks)
         return outputs, checks
 
-    def _report(self, doc: Doc, engine: str, checks: list[Check]) -> Report:
+    def _report(self, doc: Doc, target: str, engine: str, checks: list[Check]) -> Report:
         warnings = warnings_for(checks)
         assert doc.lang is not None
-        if self._recogniser(doc.lang) is None:
+        if _recogniser(doc.lang) is None:
             warnings.append(
                 f"no date and number recogniser for {doc.lang!r}: dates and amounts were "
                 f"translated as plain text; check them by hand"
@@ -349,7 +256,7 @@ class Pipeline:
             )
         warnings.extend(self.glossary.conflict_warnings())
         return Report(
-            target=self.config.target,
+            target=target,
             source_lang=doc.lang,
             detected_lang=doc.lang if self.config.source is None else None,
             confidence=doc.lang_confidence,
@@ -358,13 +265,33 @@ class Pipeline:
             segments=len(doc.segments),
             checks=tuple(checks),
             warnings=tuple(warnings),
-            signature=self.signature(engine),
+            signature=self.signature(target, engine),
             untranslated=tuple(
                 (b.kind, b.reason or "", doc.text[b.start : b.end])
                 for b in doc.blocks
                 if not b.translate
             ),
         )
+
+
+def _language(locale: str) -> str:
+    return str(parse_locale(locale).language)
+
+
+def _recogniser(lang: str) -> Stage | None:
+    # None for a language CLDR does not know: the report says dates were not checked.
+    try:
+        return recogniser(lang)
+    except ConfigError:
+        return None
+
+
+def _only_in_blocks(doc: Doc) -> Doc:
+    """Names and entities in a file's markup (front matter, tag attributes) are not the
+    article's: only what stands in a block is reported and localised."""
+    if not doc.blocks:
+        return doc
+    return doc.replace(spans=tuple(s for s in doc.spans if doc.block_of(s) is not None))
 
 
 def _spans_in(doc: Doc, segment: Segment) -> list[Span]:

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .checks import Check
+from .doc import Doc, SpanKind
+from .stages.protect import Check
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,21 @@ def warnings_for(checks: Sequence[Check]) -> list[str]:
         for check in checks
         if check.status == "missing"
     ]
+
+
+def facts(doc: Doc, path: str | None = None) -> dict[str, Any]:
+    """An analysed article's facts in the shape of the corpus gold files: ``language``,
+    ``article_date``, and the ``dates``, ``money``, ``numbers`` and ``names`` found, each with
+    its text, offsets and value (``localise inspect --json`` prints one per file)."""
+    kinds: dict[str, SpanKind] = {
+        "dates": "date",
+        "money": "money",
+        "numbers": "number",
+        "names": "name",
+    }
+    return {
+        "path": path,
+        "language": doc.lang,
+        "article_date": doc.article_date.isoformat() if doc.article_date else None,
+        **{key: [span.to_json() for span in doc.spans_of(kind)] for key, kind in kinds.items()},
+    }

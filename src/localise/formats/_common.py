@@ -1,10 +1,10 @@
-"""Pieces the format modules share: markup spans and splicing outputs back into a file.
+"""Pieces the format modules share: the Article, markup spans, splicing outputs into a file.
 
 A reader that keeps the file's own text as ``Doc.text`` (Markdown, HTML) marks every piece of
 syntax inside a translatable block — a tag, a link target, a code span, an entity reference —
 as a span whose rendering is its own text. That one mechanism does three jobs: the glossary
 and entity stages leave those characters alone (spans never overlap), the engine gets them
-in place, and :func:`localise.checks.verify` reports any the engine lost.
+in place, and :func:`localise.stages.protect.verify` reports any the engine lost.
 """
 
 from __future__ import annotations
@@ -12,9 +12,36 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
-from ..doc import Span
+from ..config import FormatOptions
+from ..doc import Doc, Span
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article read from a file: the Doc the stages work on, and how to write it back."""
+
+    doc: Doc
+    format: str
+    path: Path | None = None
+    state: Any = None
+
+
+class Format(Protocol):
+    """A format module: a reader, a writer, its name and the file suffixes it reads.
+
+    ``write`` gets one output per block of ``article.doc`` (the block's localised text) and
+    the target locale.
+    """
+
+    NAME: str
+    SUFFIXES: frozenset[str]
+
+    def read(self, text: str, path: Path | None, options: FormatOptions) -> Article: ...
+
+    def write(self, article: Article, outputs: Sequence[str], target: str) -> str: ...
 
 
 @dataclass(frozen=True)

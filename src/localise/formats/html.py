@@ -21,14 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..config import FormatOptions
 from ..doc import Block, BlockKind, Doc, Span
-from ._common import markup_spans, published_date, splice
-
-if TYPE_CHECKING:
-    from ..pipeline import Result
-    from . import Article, FormatOptions
+from ._common import Article, markup_spans, published_date, splice
 
 NAME = "html"
 SUFFIXES = frozenset({".html", ".htm"})
@@ -265,8 +262,6 @@ def _lang_edit(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
-    from . import Article
-
     tokenizer = _Tokenizer(text)
     tokenizer.feed(text)
     tokenizer.close()
@@ -293,12 +288,12 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     return Article(doc=doc, format=NAME, path=path, state=state)
 
 
-def write(article: Article, result: Result, options: FormatOptions) -> str:
+def write(article: Article, outputs: Sequence[str], target: str) -> str:
     text = article.doc.text
     state: _State = article.state
     markup = article.doc.spans_of("markup")
     edits = []
-    for index, (block, output) in enumerate(zip(article.doc.blocks, result.blocks, strict=True)):
+    for index, (block, output) in enumerate(zip(article.doc.blocks, outputs, strict=True)):
         if output == text[block.start : block.end]:
             continue
         pieces = [s for s in markup if block.start <= s.start and s.end <= block.end]
@@ -306,7 +301,7 @@ def write(article: Article, result: Result, options: FormatOptions) -> str:
         edits.append((block.start, block.end, _safe(output, pieces, state.values, context)))
     if state.lang is not None:
         start, end, replacement = state.lang
-        edits.append((start, end, replacement.format(lang=result.report.target)))
+        edits.append((start, end, replacement.format(lang=target)))
     return splice(text, edits)
 
 

@@ -9,20 +9,18 @@ only the values whose text changed, in place, with the ASCII escaping the file u
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..config import FormatOptions
 from ..doc import Block, BlockKind, Doc
 from ..errors import InputError
 from ..textio import lines
-from ._common import DATE_KEYS, published_date, splice
-
-if TYPE_CHECKING:
-    from ..pipeline import Result
-    from . import Article, FormatOptions
+from ._common import DATE_KEYS, Article, published_date, splice
 
 NAME = "json"
 SUFFIXES = frozenset({".json"})
@@ -42,8 +40,6 @@ class _Value:
 
 
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
-    from . import Article
-
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -78,17 +74,17 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     return Article(doc=doc, format=NAME, path=path, state=(text, tuple(values)))
 
 
-def write(article: Article, result: Result, options: FormatOptions) -> str:
+def write(article: Article, outputs: Sequence[str], target: str) -> str:
     text, values = article.state
     doc = article.doc
-    outputs = dict(zip((b.start for b in doc.blocks), result.blocks, strict=True))
+    by_start = dict(zip((b.start for b in doc.blocks), outputs, strict=True))
     edits = []
     for value in values:
         decoded = doc.text[value.start : value.end]
         new = splice(
             decoded,
             [
-                (b.start - value.start, b.end - value.start, outputs[b.start])
+                (b.start - value.start, b.end - value.start, by_start[b.start])
                 for b in doc.blocks
                 if value.start <= b.start and b.end <= value.end
             ],

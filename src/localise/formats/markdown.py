@@ -17,22 +17,28 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..config import FormatOptions
 from ..doc import Block, BlockKind, Doc, Span
 from ..errors import InputError
 from ..textio import lines
-from ._common import DATE_KEYS, markup_spans, published_date, splice, without_overlaps
+from ._common import (
+    DATE_KEYS,
+    Article,
+    markup_spans,
+    published_date,
+    splice,
+    without_overlaps,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from ..pipeline import Result
-    from . import Article, FormatOptions
 
 NAME = "markdown"
 SUFFIXES = frozenset({".md", ".markdown"})
@@ -60,8 +66,6 @@ class _Field:
 
 
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
-    from . import Article
-
     body_start, fields, published = _front_matter(text, path, options.front_matter_fields)
     blocks: list[Block] = []
     spans: list[Span] = []
@@ -86,11 +90,11 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
     return Article(doc=doc, format=NAME, path=path, state=state)
 
 
-def write(article: Article, result: Result, options: FormatOptions) -> str:
+def write(article: Article, outputs: Sequence[str], target: str) -> str:
     text = article.doc.text
     fields: dict[int, _Field] = article.state
     edits = []
-    for block, output in zip(article.doc.blocks, result.blocks, strict=True):
+    for block, output in zip(article.doc.blocks, outputs, strict=True):
         field = fields.get(block.start)
         if output == text[block.start : block.end]:
             continue

@@ -11,12 +11,13 @@ a footer. The reader finds that anatomy with general rules rather than one site'
   a date line (a year or clock time in five words or fewer), the **timestamp** the first
   line with a clock time and a year, the **category** the short line just before it; every
   other line there is boilerplate, and so is every line after the body;
-* lines that repeat across many articles of a folder (``FormatOptions.boilerplate``, learned
-  by :func:`learn_boilerplate`) are boilerplate wherever they are not prose.
+* lines that repeat across many articles of a folder (``FormatOptions.boilerplate``, found
+  by :func:`repeated_lines`) are boilerplate wherever they are not prose.
 
 A prose line is never dropped, so a rule that misfires keeps text rather than losing it.
 Boilerplate, timestamp and category are left out of the output (and not translated) unless
-``keep_boilerplate`` is set; blank lines around what was left out are collapsed.
+``keep_boilerplate`` is set; blank lines around what was left out are collapsed. The
+timestamp line is kept in ``Doc.meta["timestamp"]``: the article-date stage reads its date.
 """
 
 from __future__ import annotations
@@ -25,19 +26,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..config import FormatOptions
 from ..doc import Block, BlockKind, Doc
-from ..errors import InputError
-from ..textio import lines, read_text
-
-if TYPE_CHECKING:
-    from ..entities import EntityRecogniser
-    from ..pipeline import Result
-    from . import Article, FormatOptions
+from ..textio import lines
+from ._common import Article
 
 NAME = "text"
 SUFFIXES = frozenset({".txt"})
@@ -48,7 +43,6 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # "MINSK, 14. Januar (BelTA) –", "АСТАНА. 24 мая.": a place in capitals, then the day.
 _DATELINE = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)*)[,.]\s+\d{1,2}\b")
 _QUOTES = "„“”\"«»‚‘'"
-_RECOGNISED_LANGUAGES = ("de", "en", "ru")
 
 
 @dataclass(frozen=True)
@@ -75,8 +69,6 @@ class _Line:
 
 
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
-    from . import Article
-
     content = [
         _Line(i, start, end, text[start:end])
         for i, (start, end, _) in enumerate(lines(text))
@@ -92,10 +84,7 @@ def read(text: str, path: Path | None, options: FormatOptions) -> Article:
         reason = None if translate else kind
         blocks.append(Block(line.start, line.end, kind, translate=translate, reason=reason))
         _note(meta, kind, line)
-    published = _published(meta.get("timestamp"))
-    if published is not None:
-        meta["published"] = published.isoformat()
-    doc = Doc(text, article_date=published, blocks=tuple(blocks), meta=meta)
+    doc = Doc(text, blocks=tuple(blocks), meta=meta)
     return Article(doc=doc, format=NAME, path=path)
 
 
@@ -168,37 +157,9 @@ def _note(meta: dict[str, Any], kind: BlockKind, line: _Line) -> None:
         meta["dateline"] = match.group("place")
 
 
-def _published(timestamp: str | None) -> date | None:
-    """The date of the page's timestamp line, read with each language's month names."""
-    if timestamp is None:
-        return None
-    from ..entities import DateValue
-
-    for lang in _RECOGNISED_LANGUAGES:
-        for found in _recogniser(lang).find(timestamp, dates_only=True):
-            value = found.value
-            if (
-                isinstance(value, DateValue)
-                and value.time
-                and value.year
-                and value.month
-                and value.day
-            ):
-                return date(value.year, value.month, value.day)
-    return None
-
-
-@cache
-def _recogniser(lang: str) -> EntityRecogniser:
-    # Built once per process: month names do not change between files.
-    from ..entities import EntityRecogniser
-
-    return EntityRecogniser(lang)
-
-
-def write(article: Article, result: Result, options: FormatOptions) -> str:
+def write(article: Article, outputs: Sequence[str], target: str) -> str:
     text = article.doc.text
-    outputs = dict(zip((b.start for b in article.doc.blocks), result.blocks, strict=True))
+    by_start = dict(zip((b.start for b in article.doc.blocks), outputs, strict=True))
     dropped = {
         b.start
         for b in article.doc.blocks
@@ -208,8 +169,8 @@ def write(article: Article, result: Result, options: FormatOptions) -> str:
     for start, end, next_start in lines(text):
         if start in dropped:
             pieces.append(("dropped", ""))
-        elif start in outputs:
-            pieces.append(("kept", outputs[start] + text[end:next_start]))
+        elif start in by_start:
+            pieces.append(("kept", by_start[start] + text[end:next_start]))
         else:
             pieces.append(("blank", text[start:next_start]))
     return _join(pieces, ends_with_break=text.endswith(("\n", "\r")))
@@ -246,24 +207,17 @@ def _longest_blank_run(gap: Sequence[tuple[str, str]]) -> list[str]:
     return best
 
 
-def learn_boilerplate(
-    paths: Iterable[Path], *, min_files: int = 3, min_share: float = 0.3
+def repeated_lines(
+    texts: Iterable[str], *, min_files: int = 3, min_share: float = 0.3
 ) -> frozenset[str]:
-    """Lines that repeat across the articles of one run: a strong boilerplate signal.
+    """Lines that repeat across the pages of one run: a strong boilerplate signal.
 
-    A line (stripped) counts when it is in at least ``min_files`` files and in at least
-    ``min_share`` of them. Pass the result as ``FormatOptions(boilerplate=...)``. Files that
-    cannot be read are skipped here; they fail on their own when localised.
+    A line (stripped) counts when it is in at least ``min_files`` texts and in at least
+    ``min_share`` of them. Pass the result as ``FormatOptions(boilerplate=...)``.
     """
     counts: Counter[str] = Counter()
     files = 0
-    for path in paths:
-        if path.suffix.lower() not in SUFFIXES:
-            continue
-        try:
-            text = read_text(path)
-        except InputError:
-            continue
+    for text in texts:
         files += 1
         counts.update({line.strip() for line in text.splitlines() if line.strip()})
     needed = max(min_files, min_share * files)

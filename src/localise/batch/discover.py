@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .formats import supported_suffixes
+from ..formats import supported_suffixes
 
 SUPPORTED_SUFFIXES = supported_suffixes()
 

@@ -8,9 +8,8 @@ unit ("Prozent", "процентов"), currency names in every plural form ("д
 symbols, ISO codes, the day periods ("AM") and the long date pattern (is the month written
 before the day?).
 
-CLDR has no case inflection, no prepositions and no "-fache", so :data:`EXTRA` holds, per
-language, the few words it lacks. Adding a language is a new :data:`EXTRA` entry (or none: the
-CLDR part works for any language Babel knows, without range words or year phrases).
+CLDR has no case inflection, no prepositions and no "-fache": the few words it lacks are
+in :mod:`.extras`, the one supplement (``Lexicon.extra``).
 """
 
 # Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
@@ -22,160 +21,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import Literal
 
 from babel import Locale, localedata
 from babel.core import UnknownLocaleError, get_global
 from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_currency_name, list_currencies
 
-
-class BareCurrency(NamedTuple):
-    """A currency word that alone names more than one currency ("Rubel", "рублей").
-
-    It is ``in_context`` when the text mentions one of the ``cues`` anywhere (the words start
-    a word: "Belarus", "belarussischen", "Minsk", "BelTA"), else ``default``. An article about
-    Belarus that writes a bare "Rubel" means the Belarusian one; a Russian rouble in it is
-    named ("russische Rubel") and read from its full name.
-    """
-
-    words: tuple[str, ...]
-    default: str
-    in_context: str
-    cues: tuple[str, ...]
+from .extras import BareCurrency, Extras, extras_for
 
 
-#: Words CLDR does not have, per language. Keys:
-#: ``month_endings``  case endings added to a month's stem (Russian prepositional "январе");
-#: ``scales``         scale abbreviations missing from CLDR ("Tsd.": CLDR's short German thousand
-#:                    is empty), word -> factor;
-#: ``currencies``     currency words CLDR lacks (a bare "Dollar"; inflected forms), code ->
-#:                    forms of one name;
-#: ``currency_names`` house-style names that override CLDR's, code -> plural category (CLDR's,
-#:                    from ``Locale.plural_form``) -> name, and ``dative`` for after the
-#:                    amount-range phrase ("von 1 bis 2 Milliarden belarussischen Rubel").
-#:                    German writes the adjective in lower case mid-sentence ("belarussische
-#:                    Rubel", as BelTA does; CLDR: "Weißrussische Rubel"). The recogniser reads
-#:                    these names too. en and ru need none: CLDR's "Belarusian rubles" (en-GB
-#:                    "roubles") and "белорусских рублей" are house style;
-#: ``bare_currency``  a currency word that alone names more than one currency, a
-#:                    :class:`BareCurrency`: a bare "Rubel" is BYN in a text about Belarus;
-#: ``symbols``        symbol spellings CLDR lacks ("US-$");
-#: ``range_words``    what joins the ends of a range ("bis", "до");
-#: ``range_openers``  a preposition that opens a range and belongs to its span ("vom 14. bis
-#:                    16.", "от 1 до 2 млрд"); before a single amount it stays outside;
-#: ``year_prefix``    a phrase that is part of a year mention ("im Jahr 2021");
-#: ``year_suffix``    the same after the year ("2021 года", "2020-го", "2025 г.");
-#: ``time_prefix``    the preposition of a bare clock time ("um 12.21"): renderer uses the first;
-#: ``time_suffix``    a word after a clock time ("13.18 Uhr");
-#: ``ordinal_suffix`` day-number suffixes ("14th");
-#: ``multiplier``     the multiplier suffix as a regex ("4,4-fache", "1.5-fold") and its
-#:                    rendering pattern;
-#: ``percent_words``  percent words CLDR lacks ("per cent");
-#: ``phrases``        how the renderer writes a value whose source span opened with a
-#:                    preposition (the two keys above), so the preposition is not lost:
-#:                    ``year`` ("im Jahr {0}"), ``day_range``, ``month_range`` and
-#:                    ``amount_range`` ("vom {0} bis {1}"), with the rendered year or range
-#:                    ends put in. Spans follow each language's own convention, so the
-#:                    phrase's preposition is inside the span where it is an opener or year
-#:                    prefix above (de "im Jahr", "vom"; ru "от") and outside it elsewhere: en
-#:                    "in 2024" reads back as the span "2024", with the same value.
-EXTRA: Mapping[str, Mapping[str, Any]] = {
-    "de": {
-        "scales": {"Tsd.": 1000, "Tsd": 1000},
-        "currencies": {"USD": ("Dollar", "Dollars")},
-        "currency_names": {
-            "BYN": {
-                "one": "belarussischer Rubel",
-                "other": "belarussische Rubel",
-                "dative": "belarussischen Rubel",
-            },
-            "RUB": {
-                "one": "russischer Rubel",
-                "other": "russische Rubel",
-                "dative": "russischen Rubel",
-            },
-        },
-        "bare_currency": BareCurrency(
-            ("Rubel",),
-            "RUB",
-            "BYN",
-            ("Belarus", "belarussisch", "Weißrussland", "weißrussisch", "Minsk", "BelTA"),
-        ),
-        "symbols": {"US-$": "USD"},
-        "range_words": ("bis",),
-        "range_openers": ("vom",),
-        "year_prefix": ("im Jahr", "im Jahre"),
-        "year_suffix": (),
-        "time_prefix": ("um",),
-        "time_suffix": ("Uhr",),
-        "ordinal_suffix": (),
-        "multiplier": (r"-?fache[nmrs]?(?!\w)|-?fach(?!\w)", "{0}-fache"),
-        "percent_words": (),
-        "phrases": {
-            "year": "im Jahr {0}",
-            "day_range": "vom {0} bis {1}",
-            "month_range": "von {0} bis {1}",
-            "amount_range": "von {0} bis {1}",
-        },
-    },
-    "en": {
-        "scales": {"mln": 10**6, "bln": 10**9},
-        "currencies": {
-            "USD": ("dollar", "dollars"),
-            "BYN": ("Belarusian rouble", "Belarusian roubles"),
-        },
-        "symbols": {},
-        "range_words": ("to",),
-        "range_openers": (),
-        "year_prefix": (),
-        "year_suffix": (),
-        "time_prefix": ("at",),
-        "time_suffix": (),
-        "ordinal_suffix": ("st", "nd", "rd", "th"),
-        "multiplier": (r"-fold(?!\w)", "{0}-fold"),
-        "percent_words": ("per cent",),
-        "phrases": {
-            "year": "in {0}",
-            "day_range": "from {0} to {1}",
-            "month_range": "from {0} to {1}",
-            "amount_range": "from {0} to {1}",
-        },
-    },
-    "ru": {
-        "month_endings": ("е",),
-        "scales": {"млрд.": 10**9, "млн.": 10**6, "трлн.": 10**12},
-        "currencies": {"USD": ("доллар", "доллара", "долларов")},
-        "bare_currency": BareCurrency(
-            ("рубль", "рубля", "рублей"),
-            "RUB",
-            "BYN",
-            ("Беларус", "Белорусс", "белорусск", "Минск", "БелТА"),
-        ),
-        "symbols": {},
-        "range_words": ("до", "по"),
-        "range_openers": ("от",),
-        "year_prefix": (),
-        "year_suffix": ("годах", "годы", "года", "году", "год", "г.", "-го", "-м"),
-        "time_prefix": ("в",),
-        "time_suffix": (),
-        "ordinal_suffix": (),
-        "multiplier": (r"-?кратн\w*", "{0}-кратный"),
-        "percent_words": (),
-        # "с" takes the genitive ("с января"), "по" the accusative ("по июнь"): the renderer
-        # writes the first month in CLDR's format (genitive) form.
-        "phrases": {
-            "year": "в {0} году",
-            "day_range": "с {0} по {1}",
-            "month_range": "с {0} по {1}",
-            "amount_range": "от {0} до {1}",
-        },
-    },
-}
+@dataclass(frozen=True)
+class CurrencyWord:
+    """What a currency name stands for: a code, or a bare word settled from the text; and
+    the lower-cased first letters of its forms, so the grammar tries only the names that
+    can start at a given letter."""
 
-#: Languages with an :data:`EXTRA` entry: fully supported. Any other CLDR language works with
-#: the CLDR vocabulary alone.
-SUPPORTED_LANGUAGES = tuple(sorted(EXTRA))
+    currency: str | BareCurrency
+    initials: str
+
 
 _MONTH_WIDTHS: tuple[Literal["wide", "abbreviated"], ...] = ("wide", "abbreviated")
 _CONTEXTS: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
@@ -193,7 +57,7 @@ class Lexicon:
     percent_sign: str
     percent_words: tuple[str, ...]
     scales: dict[str, int]
-    currency_words: dict[str, str]
+    currency_words: dict[str, CurrencyWord]
     symbols: dict[str, str]
     territory_symbols: dict[str, str]
     codes: frozenset[str]
@@ -201,16 +65,12 @@ class Lexicon:
     month_first: bool
     numeric_order: str
     numeric_separator: str
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def language(self) -> str:
-        return str(self.locale.language)
+    extra: Extras = field(default_factory=Extras)
 
     @classmethod
     def build(cls, locale: Locale) -> Lexicon:
         lang = str(locale.language)
-        extra = EXTRA.get(lang, {})
+        extra = extras_for(lang)
         symbols_of = locale.number_symbols.get("latn", locale.number_symbols)
         decimal = symbols_of.get("decimal", ".")
         group = symbols_of.get("group", ",")
@@ -221,15 +81,15 @@ class Lexicon:
         short = locale.date_formats["short"].pattern
         return cls(
             locale=locale,
-            months=_months(locale, extra.get("month_endings", ())),
+            months=_months(locale, extra.month_endings),
             weekdays=_weekdays(locale),
             decimal=decimal,
             groups=tuple(sorted(groups)),
             percent_sign=symbols_of.get("percentSign", "%"),
-            percent_words=_percent_words(locale) + tuple(extra.get("percent_words", ())),
-            scales={**_scales(locale), **extra.get("scales", {})},
+            percent_words=_percent_words(locale) + extra.percent_words,
+            scales={**_scales(locale), **extra.scales},
             currency_words=_currency_words(locale, _extra_currency_words(extra)),
-            symbols=_symbols(locale, extra.get("symbols", {})),
+            symbols=_symbols(locale, extra.symbols),
             territory_symbols=_territory_symbols(),
             codes=frozenset(list_currencies()),
             day_periods=_day_periods(locale),
@@ -324,20 +184,18 @@ def _scales(locale: Locale) -> dict[str, int]:
     return scales
 
 
-def _currency_words(locale: Locale, extra: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """A regex for each currency name (its inflected words as stem + ending) -> "CODE:initials".
-
-    The initials (lower-cased first letters) let the grammar try only the names that can
-    start at a given letter.
-    """
+def _currency_words(
+    locale: Locale, extra: Iterable[tuple[str | BareCurrency, Iterable[str]]]
+) -> dict[str, CurrencyWord]:
+    """A regex for each currency name (its inflected words as stem + ending) -> what it means."""
     names: dict[str, set[str]] = {}
     for code in map(str, locale.currencies):
         forms = {get_currency_name(code, count, locale=locale) for count in (None, 1, 2, 5, 1.5)}
         names.setdefault(code, set()).update(f for f in forms if "(" not in f and f != code)
-    words: dict[str, str] = {}
-    groups = [(code, forms) for code, forms in names.items()]
-    groups += [(code, set(forms)) for code, forms in extra.items()]
-    for code, forms in groups:
+    words: dict[str, CurrencyWord] = {}
+    groups: list[tuple[str | BareCurrency, set[str]]] = list(names.items())
+    groups += [(currency, set(forms)) for currency, forms in extra]
+    for currency, forms in groups:
         by_length: dict[int, list[list[str]]] = {}
         for form in forms:
             by_length.setdefault(len(form.split()), []).append(form.split())
@@ -351,20 +209,20 @@ def _currency_words(locale: Locale, extra: Mapping[str, Iterable[str]]) -> dict[
                 else:
                     parts.append("(?:" + "|".join(_cased(w) for w in sorted(column)) + ")")
             initials = "".join(sorted({form[0][0].lower() for form in split_forms}))
-            words.setdefault(r"\s+".join(parts), f"{code}:{initials}")
+            words.setdefault(r"\s+".join(parts), CurrencyWord(currency, initials))
     return words
 
 
-def _extra_currency_words(extra: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """The currency words of :data:`EXTRA` to recognise, code -> forms; a bare word's code is
-    ``?`` + its default, settled by the recogniser from the text (see :class:`BareCurrency`)."""
-    words = {code: tuple(forms) for code, forms in extra.get("currencies", {}).items()}
-    for code, names in extra.get("currency_names", {}).items():
-        words[code] = (*words.get(code, ()), *names.values())
-    bare: BareCurrency | None = extra.get("bare_currency")
-    if bare is not None:
-        words["?" + bare.default] = bare.words
-    return words
+def _extra_currency_words(extra: Extras) -> list[tuple[str | BareCurrency, tuple[str, ...]]]:
+    """The currency words of the supplement to recognise: (code or bare word, forms)."""
+    words: dict[str, tuple[str, ...]] = dict(extra.currencies)
+    for code, name in extra.currency_names.items():
+        forms = [*name.forms.values(), *([name.dative] if name.dative else [])]
+        words[code] = (*words.get(code, ()), *forms)
+    found: list[tuple[str | BareCurrency, tuple[str, ...]]] = list(words.items())
+    if extra.bare_currency is not None:
+        found.append((extra.bare_currency, extra.bare_currency.words))
+    return found
 
 
 def _cased(word: str) -> str:

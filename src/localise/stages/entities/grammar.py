@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from .extras import BareCurrency
 from .lexicon import Lexicon
 
 _SPACES = " \u00a0\u2009\u202f"
@@ -93,9 +94,9 @@ class Grammar:
     plain_number: Shape
     piece: re.Pattern[str]
     #: Per lower-cased initial, the currency names starting with it, one group per name
-    #: ("c0", "c1"...); ``currency_word_codes`` gives the code each group stands for.
+    #: ("c0", "c1"...); ``currency_word_codes`` gives the currency each group stands for.
     currency_words: dict[str, re.Pattern[str]]
-    currency_word_codes: dict[str, str]
+    currency_word_codes: dict[str, str | BareCurrency]
     #: Symbols ("$", "US-$") and territory symbols ("Br") in one pattern, longest first.
     symbol: re.Pattern[str]
     #: The words that make a bare currency word the other currency ("Minsk": BYN).
@@ -125,11 +126,11 @@ class Grammar:
         long_scales = [w for w in lx.scales if len(w) >= 3 or w.endswith(".")]
         scale = alternation(_first_letter_either_case(long_scales)) + r"(?!\w)"
         money_scale = alternation(lx.scales) + r"(?!\w)"
-        range_words = "|".join(re.escape(w) for w in extra.get("range_words", ()))
+        range_words = "|".join(re.escape(w) for w in extra.range_words)
         range_sep = rf"(?:[{_SPACES}]?[{_DASH}][{_SPACES}]?" + (
             rf"|\s+(?:{range_words})\s+)" if range_words else ")"
         )
-        openers = extra.get("range_openers", ())
+        openers = extra.range_openers
         opener_word = rf"(?<!\w){alternation(_first_letter_either_case(openers))}\s+"
         opener_lead = _lead(rf"(?P<opener>{opener_word})", openers) if openers else None
         symbols = alternation([*lx.symbols, *lx.territory_symbols])
@@ -167,10 +168,9 @@ class Grammar:
             rf"{number}(?:{range_sep}{number})?[{_SPACES}]?"
             rf"(?:{re.escape(lx.percent_sign)}|{percent_words}(?!\w))"
         )
-        multiplier_rx = extra.get("multiplier", (None, None))[0]
         multiplier = (
-            Shape("multiplier", re.compile(rf"{number}(?:{multiplier_rx})"))
-            if multiplier_rx
+            Shape("multiplier", re.compile(rf"{number}(?:{extra.multiplier.pattern})"))
+            if extra.multiplier is not None
             else None
         )
         scaled = (
@@ -180,8 +180,8 @@ class Grammar:
         piece = rf"(?P<num>{number})|(?P<scale>{money_scale})"
         ordered = sorted(lx.currency_words.items(), key=lambda item: len(item[0]), reverse=True)
         by_initial: dict[str, list[str]] = {}
-        for i, (pattern, tagged) in enumerate(ordered):
-            for initial in tagged.partition(":")[2]:
+        for i, (pattern, word) in enumerate(ordered):
+            for initial in word.initials:
                 by_initial.setdefault(initial, []).append(f"(?P<c{i}>{pattern})")
         return cls(
             number=re.compile(number),
@@ -196,13 +196,11 @@ class Grammar:
                 initial: re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
                 for initial, groups in by_initial.items()
             },
-            currency_word_codes={
-                f"c{i}": tagged.partition(":")[0] for i, (_, tagged) in enumerate(ordered)
-            },
+            currency_word_codes={f"c{i}": word.currency for i, (_, word) in enumerate(ordered)},
             symbol=re.compile(symbols),
             currency_cues=(
                 re.compile(rf"(?<!\w){alternation(_first_letter_either_case(bare.cues))}")
-                if (bare := extra.get("bare_currency")) is not None
+                if (bare := extra.bare_currency) is not None
                 else None
             ),
             date_prefix=date_prefix(lx),
@@ -214,7 +212,7 @@ class Grammar:
 def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shape, ...]:
     extra = lx.extra
     month = alternation(lx.months)
-    ordinal = alternation(extra.get("ordinal_suffix", ()))
+    ordinal = alternation(extra.ordinal_suffix)
 
     def day(name: str) -> str:
         return rf"(?<![\d.,])(?P<{name}>0?[1-9]|[12]\d|3[01])(?!\d)(?:\.|{ordinal}(?!\w))?"
@@ -222,7 +220,7 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     def mon(name: str) -> str:
         return rf"(?<!\w)(?P<{name}>{month})(?!\w)"
 
-    suffixes = extra.get("year_suffix", ())
+    suffixes = extra.year_suffix
     attached = [s for s in suffixes if s.startswith("-")]
     spaced = [s for s in suffixes if not s.startswith("-")]
     year_suffix = (
@@ -234,8 +232,8 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         return rf"{before}(?P<{name}>(?:19|20)\d\d)(?!\d)(?![.,]\d){year_suffix}"
 
     periods = alternation(lx.day_periods)
-    time_suffix = alternation(extra.get("time_suffix", ()))
-    time_prefix = alternation(_first_letter_either_case(extra.get("time_prefix", ())))
+    time_suffix = alternation(extra.time_suffix)
+    time_prefix = alternation(_first_letter_either_case(extra.time_prefix))
     time = (
         r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)"
         rf"(?:\s?(?P<ampm>{periods})(?!\w))?(?:\s+{time_suffix}(?!\w))?"
@@ -244,7 +242,7 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     # A closing bracket belongs to the zone, the spaces (or line break) before nothing do not.
     zone = r"(?:\s*[(|]?\s*(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::\d\d)?(?:\s*\))?)?"
     join = rf"(?:,\s*|\s+|\s*\|\s*)(?:{time_prefix}\s+)?"
-    year_prefix = alternation(_first_letter_either_case(extra.get("year_prefix", ())))
+    year_prefix = alternation(_first_letter_either_case(extra.year_prefix))
     sep = re.escape(lx.numeric_separator)
     numeric_fields = {
         "d": r"(?P<d>0?[1-9]|[12]\d|3[01])",
@@ -253,11 +251,11 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     }
     numeric = sep.join(numeric_fields[c] for c in lx.numeric_order)
     year_lead = (
-        _lead(rf"(?P<opener>(?<!\w){year_prefix}\s+)", extra["year_prefix"])
-        if extra.get("year_prefix")
+        _lead(rf"(?P<opener>(?<!\w){year_prefix}\s+)", extra.year_prefix)
+        if extra.year_prefix
         else None
     )
-    time_lead = _lead(rf"(?<!\w){time_prefix}\s+", extra.get("time_prefix", ()))
+    time_lead = _lead(rf"(?<!\w){time_prefix}\s+", extra.time_prefix)
     shapes = [
         Shape(
             "dmy",

@@ -16,17 +16,14 @@ import json
 import os
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import ModelNotFoundError, PackageFileError, PackageIndexError
+from ..errors import ModelNotFoundError, PackageFileError, PackageIndexError
 
-DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 PIVOT_LANGUAGE = "en"
 DOWNLOAD_TIMEOUT = 30.0
 
@@ -60,20 +57,6 @@ class IndexEntry:
     version: str
     links: tuple[str, ...]
     filename: str
-
-
-def default_models_dir(environ: Mapping[str, str]) -> Path:
-    """The folder argostranslate and argospm install into, from the given environment.
-
-    ``LOCALISE_MODELS_DIR`` wins, then argostranslate's ``ARGOS_PACKAGES_DIR``, then its default
-    under ``XDG_DATA_HOME``. Computed here, not by importing argostranslate.settings, because
-    that import creates folders.
-    """
-    for variable in ("LOCALISE_MODELS_DIR", "ARGOS_PACKAGES_DIR"):
-        if environ.get(variable):
-            return Path(environ[variable]).expanduser()
-    data_home = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "argos-translate" / "packages"
 
 
 def installed_packages(models_dir: Path) -> list[InstalledPackage]:
@@ -178,6 +161,9 @@ def fetch_index(index_url: str, *, timeout: float = DOWNLOAD_TIMEOUT) -> list[In
     fetched; we fetch it once, with a timeout, and parse entries with argostranslate's own
     ``AvailablePackage`` so naming follows argospm.
     """
+    import urllib.error
+    import urllib.request  # here: it loads ssl and http, which nothing else needs
+
     url = index_url if index_url.endswith(".json") else index_url.rstrip("/") + "/index.json"
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
@@ -207,6 +193,26 @@ def plan_downloads(entries: Sequence[IndexEntry], from_code: str, to_code: str) 
     )
 
 
+def install_pair(
+    from_code: str,
+    to_code: str,
+    index_url: str,
+    models_dir: Path,
+    *,
+    progress: Callable[[IndexEntry], Progress | None] | None = None,
+) -> list[InstalledPackage]:
+    """Download and install what a pair needs: its package, or both legs through English
+    (a leg already installed is kept). ``progress`` gives each download its callback."""
+    installed = {(p.from_code, p.to_code) for p in installed_packages(models_dir)}
+    entries = plan_downloads(fetch_index(index_url), from_code, to_code)
+    done = []
+    for entry in entries:
+        if (entry.from_code, entry.to_code) not in installed or len(entries) == 1:
+            callback = progress(entry) if progress is not None else None
+            done.append(install_from_index(entry, models_dir, progress=callback))
+    return done
+
+
 def install_from_index(
     entry: IndexEntry, models_dir: Path, *, progress: Progress | None = None
 ) -> InstalledPackage:
@@ -219,6 +225,9 @@ def install_from_index(
 
 
 def _download(links: Sequence[str], destination: Path, progress: Progress | None) -> None:
+    import urllib.error
+    import urllib.request
+
     failures = []
     for link in links:
         try:

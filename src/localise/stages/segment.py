@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .doc import Doc, Segment
-from .textio import lines
+from ..doc import Doc, Segment
+from ..textio import lines
 
 # Abbreviations that end with a full stop yet rarely end a sentence, per language; matched
 # case-sensitively against the word before the stop. "z. B." is two of them.

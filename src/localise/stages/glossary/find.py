@@ -1,16 +1,15 @@
-"""The proper-name glossary: how each name is written in each language, enforced through MT.
+"""Glossary names in a text: found on the source side, rendered for each target.
 
-A glossary file has one concept per row and a column per language (TSV or CSV, as a
-spreadsheet saves it), or is a TBX term base. :meth:`Glossary.load` stacks several files, later
-ones winning, and records every clash in :attr:`Glossary.conflicts` rather than raising.
-:class:`GlossaryMatcher` is the pipeline stage: it finds the names in a source text, inflected
-forms included (see :mod:`localise.inflect`), and adds a ``name`` span for each with the target
-form (grammar included) as ``rendering`` and the forms an engine may write instead as
-``alternates``.
+:class:`GlossaryFinder` is a source-side stage: it finds the names of a source text by whole
+words, inflected forms included (see :mod:`.inflect`), and adds a ``name`` span for each whose
+value (a :class:`GlossaryHit`) records the entry and the grammatical case the text shows.
+:class:`GlossaryRenderer` is a target-side stage: it gives each name span the target form
+with that grammar as ``rendering`` (``"Lukaschenkos Ziel"`` → ``"Lukashenko's"``) and the forms
+an engine may write instead as ``alternates``.
 
->>> glossary = Glossary.load(["glossaries/belarus.tsv"])          # doctest: +SKIP
->>> matcher = GlossaryMatcher(glossary, "de", "en")                # doctest: +SKIP
->>> [s.rendering for s in matcher(Doc("Lukaschenkos Ziel")).spans]  # doctest: +SKIP
+>>> glossary = Glossary.load(["glossaries/belarus.tsv"])                   # doctest: +SKIP
+>>> doc = GlossaryFinder(glossary, "de")(Doc("Lukaschenkos Ziel"))         # doctest: +SKIP
+>>> [s.rendering for s in GlossaryRenderer(glossary, "de", "en")(doc).spans]  # doctest: +SKIP
 ["Lukashenko's"]
 """
 
@@ -18,146 +17,20 @@ form (grammar included) as ``rendering`` and the forms an engine may write inste
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import re
-import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
-from ._glossary_files import GOLD_TYPES, Entry, EntryKind, Problem, read_glossary_file
-from .doc import Doc, Span
-from .errors import GlossaryError
+from ...doc import Doc, Span
+from .files import GOLD_TYPES, Entry, EntryKind
 from .inflect import Case, possessive, romanize, word_forms
+from .store import Glossary
+from .tokens import fold, fold_phrase, gap, tokens
 
-__all__ = [
-    "Conflict",
-    "Entry",
-    "EntryKind",
-    "Glossary",
-    "GlossaryMatcher",
-    "GlossaryValue",
-    "Problem",
-    "bundled_glossaries",
-    "read_glossary_file",
-]
+__all__ = ["GlossaryFinder", "GlossaryHit", "GlossaryRenderer", "GlossaryValue"]
 
-
-@dataclass(frozen=True)
-class Conflict:
-    """Two entries claim the same id or the same source form; ``kept`` (the later) wins."""
-
-    reason: Literal["same id", "same form"]
-    kept: Entry
-    dropped: Entry
-    lang: str | None = None
-    form: str | None = None
-
-    def __str__(self) -> str:
-        if self.reason == "same id":
-            what = f"entry {self.kept.id!r} is defined twice"
-        else:
-            claimants = f"{self.dropped.id!r} and {self.kept.id!r}"
-            what = f"{self.form!r} ({self.lang}) is claimed by {claimants}"
-        return f"glossary conflict: {what}; {self.kept.origin} wins over {self.dropped.origin}"
-
-
-@dataclass(frozen=True)
-class Glossary:
-    """Glossary files stacked in order; build it with :meth:`load`."""
-
-    entries: tuple[Entry, ...]
-    conflicts: tuple[Conflict, ...] = ()
-    fingerprint: str = hashlib.sha256().hexdigest()
-    paths: tuple[Path, ...] = ()
-
-    @classmethod
-    def load(cls, paths: Sequence[Path | str]) -> Glossary:
-        """Read and stack glossary files (.tsv, .csv, .tbx); later files win.
-
-        Raises :class:`GlossaryError` (path and line) for the first malformed row; clashes
-        between entries are not errors but :attr:`conflicts`.
-        """
-        digest = hashlib.sha256()
-        entries: list[Entry] = []
-        for path in map(Path, paths):
-            file_entries, problems, content = read_glossary_file(path)
-            errors = [p for p in problems if p.severity == "error"]
-            if errors:
-                raise GlossaryError(path, errors[0].message, errors[0].line)
-            digest.update(hashlib.sha256(content).digest())
-            entries.extend(file_entries)
-        kept, conflicts = _stack(entries)
-        return cls(tuple(kept), tuple(conflicts), digest.hexdigest(), tuple(map(Path, paths)))
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    @property
-    def languages(self) -> frozenset[str]:
-        return frozenset(lang for entry in self.entries for lang in entry.forms)
-
-    def get(self, entry_id: str) -> Entry:
-        """The entry with this id; KeyError naming the id otherwise."""
-        for entry in self.entries:
-            if entry.id == entry_id:
-                return entry
-        raise KeyError(entry_id)
-
-    def conflict_warnings(self) -> list[str]:
-        """One line per conflict, for a run's report."""
-        return [str(conflict) for conflict in self.conflicts]
-
-
-def bundled_glossaries() -> list[Path]:
-    """The glossary shipped with localise (Belarus / Central Asia news names).
-
-    Looked up inside the package first (where packaging puts it), then in the source
-    checkout's ``glossaries/`` folder.
-    """
-    here = Path(__file__).resolve().parent
-    for folder in (here / "glossaries", here.parent.parent / "glossaries"):
-        if (folder / "belarus.tsv").is_file():
-            return [folder / "belarus.tsv"]
-    raise GlossaryError(
-        here / "glossaries" / "belarus.tsv",
-        "the bundled glossary is not installed; reinstall localise or pass --no-bundled-glossary",
-    )
-
-
-def _stack(entries: Sequence[Entry]) -> tuple[list[Entry], list[Conflict]]:
-    by_id: dict[str, Entry] = {}
-    conflicts: list[Conflict] = []
-    for entry in entries:
-        old = by_id.pop(entry.id, None)
-        if old is not None and old._content() != entry._content():
-            conflicts.append(Conflict("same id", kept=entry, dropped=old))
-        by_id[entry.id] = entry  # re-inserted last: the later entry takes precedence
-    owner: dict[tuple[str, tuple[str, ...]], Entry] = {}
-    for entry in by_id.values():
-        for lang, form in _explicit_forms(entry):
-            key = (lang, _fold_phrase(form, lang))
-            previous = owner.get(key)
-            if previous is not None and previous.id != entry.id:
-                conflicts.append(Conflict("same form", entry, previous, lang, form))
-            owner[key] = entry
-    return list(by_id.values()), conflicts
-
-
-def _explicit_forms(entry: Entry) -> Iterator[tuple[str, str]]:
-    for lang, form in entry.forms.items():
-        yield lang, form
-    for lang, variants in entry.variants.items():
-        for variant in variants:
-            yield lang, variant
-
-
-# --------------------------------------------------------------------------- matching
-
-#: A word (letters, digits, combining marks) or one punctuation character.
-_TOKEN = re.compile(r"[\w\u0300-\u036f\u0483-\u0489]+|[^\w\s]")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "‐": "-", "‑": "-"})
 #: After a region's adjective alone: a list that ends in "области" within the sentence.
 _LIST_AHEAD = re.compile(r"\s*(?:,|и\s)[^.!?\n]{0,200}?\bобласт", re.IGNORECASE)
 # Behind, the same paragraph: figures like "879 тыс. т" put full stops inside the sentence.
@@ -171,35 +44,21 @@ def _in_region_list(text: str, start: int, end: int) -> bool:
     )
 
 
-_BREAK = "\u00b6"  # stands for a gap no name spans: punctuation run, blank line
+Role = Literal["main", "short", "initial", "ellipsis"]
 
 
-def _fold(token: str, lang: str, ignore_case: bool = False) -> str:
-    token = unicodedata.normalize("NFC", token).translate(_APOSTROPHES)
-    if lang == "ru":
-        token = token.replace("ё", "е").replace("Ё", "Е")
-    return token.casefold() if ignore_case else token
+@dataclass(frozen=True)
+class GlossaryHit:
+    """A glossary name found in a source text: the entry (its index in the glossary), which of
+    its forms matched, and the grammatical case the text shows."""
 
+    entry: int
+    entry_id: str
+    role: Role
+    case: Case | None
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-
-
-def _gap(text: str) -> str:
-    if not text:
-        return ""
-    return " " if text.isspace() and "\n\n" not in text else _BREAK
-
-
-def _fold_phrase(phrase: str, lang: str, ignore_case: bool = False) -> tuple[str, ...]:
-    key: list[str] = []
-    previous_end = None
-    for start, end, token in _tokens(phrase):
-        if previous_end is not None:
-            key.append(_gap(phrase[previous_end:start]))
-        key.append(_fold(token, lang, ignore_case))
-        previous_end = end
-    return tuple(key)
+    def to_json(self) -> dict[str, Any]:
+        return {"entry": self.entry_id, "case": self.case}
 
 
 @dataclass(frozen=True)
@@ -232,9 +91,6 @@ class GlossaryValue:
         }
 
 
-Role = Literal["main", "short", "initial", "ellipsis"]
-
-
 @dataclass(frozen=True)
 class _Form:
     key: tuple[str, ...]
@@ -244,24 +100,20 @@ class _Form:
     rank: tuple[int, int, int]
 
 
-class GlossaryMatcher:
-    """Pipeline stage: a ``name`` span for every glossary name in a source text.
+class GlossaryFinder:
+    """Source-side stage: a ``name`` span (value: :class:`GlossaryHit`) for every glossary
+    name in a text.
 
     Matching is by whole words (Unicode), longest form first, case-sensitive unless
     ``ignore_case`` (a name in capitals, as in a dateline "MINSK", always matches); inflected
-    forms come from :mod:`localise.inflect`. Each span's ``rendering`` is the target form with
-    the grammar the source showed; ``alternates`` are the forms an engine may write instead.
+    forms come from :mod:`.inflect`, each with the case it shows.
     """
 
-    def __init__(
-        self, glossary: Glossary, source_lang: str, target_lang: str, *, ignore_case: bool = False
-    ) -> None:
+    def __init__(self, glossary: Glossary, source_lang: str, *, ignore_case: bool = False) -> None:
         self.glossary = glossary
         self.source_lang = source_lang.lower()
-        self.target_lang = target_lang.lower()
         self.ignore_case = ignore_case
         self._index: dict[str, list[_Form]] = {}
-        self._target_forms: dict[int, tuple[str, ...]] = {}
         best: dict[tuple[str, ...], _Form] = {}
         for number, entry in enumerate(glossary.entries):
             for form in self._forms(number, entry):
@@ -274,18 +126,18 @@ class GlossaryMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        tokens = _tokens(text)
+        found = tokens(text)
         spans: list[Span] = []
         index = 0
-        while index < len(tokens):
-            found = self._match_at(text, tokens, index)
-            if found is None:
+        while index < len(found):
+            match = self._match_at(text, found, index)
+            if match is None:
                 index += 1
                 continue
-            form, length = found
-            start, end = tokens[index][0], tokens[index + length - 1][1]
+            form, length = match
+            start, end = found[index][0], found[index + length - 1][1]
             if doc.is_free(start, end):
-                after = tokens[index + length] if index + length < len(tokens) else None
+                after = found[index + length] if index + length < len(found) else None
                 spans.append(self._span(text, start, end, form, after))
             index += length
         return doc.with_spans(spans)
@@ -293,7 +145,7 @@ class GlossaryMatcher:
     def _match_at(
         self, text: str, tokens: list[tuple[int, int, str]], index: int
     ) -> tuple[_Form, int] | None:
-        candidates = self._index.get(_fold(tokens[index][2], self.source_lang, self.ignore_case))
+        candidates = self._index.get(fold(tokens[index][2], self.source_lang, self.ignore_case))
         if not candidates:
             return None
         key: list[str] = []
@@ -304,9 +156,9 @@ class GlossaryMatcher:
             while len(key) < len(form.key):
                 position = index + len(key) // 2 + (len(key) % 2)
                 if len(key) % 2:
-                    key.append(_gap(text[tokens[position - 1][1] : tokens[position][0]]))
+                    key.append(gap(text[tokens[position - 1][1] : tokens[position][0]]))
                 else:
-                    key.append(_fold(tokens[position][2], self.source_lang, self.ignore_case))
+                    key.append(fold(tokens[position][2], self.source_lang, self.ignore_case))
             if tuple(key[: len(form.key)]) == form.key:
                 if form.role == "ellipsis" and not _in_region_list(
                     text, tokens[index][0], tokens[index + length - 1][1]
@@ -350,7 +202,7 @@ class GlossaryMatcher:
                 exact = inflected == written
                 shown = case if exact else inflected_case
                 for variant in {inflected, inflected.upper()}:
-                    key = _fold_phrase(variant, lang, self.ignore_case)
+                    key = fold_phrase(variant, lang, self.ignore_case)
                     if key:
                         yield _Form(key, number, role, shown, (rank, int(exact), number))
 
@@ -375,7 +227,32 @@ class GlossaryMatcher:
             and after[2][:1].isupper()
         ):
             case = "poss"
-        rendering, missing = self._render(entry, form.role, case, written)
+        return Span(start, end, "name", written, GlossaryHit(form.entry, entry.id, form.role, case))
+
+
+class GlossaryRenderer:
+    """Target-side stage: each name span's target form (``rendering``) with the grammar the
+    source showed, and the forms an engine may write instead (``alternates``)."""
+
+    def __init__(self, glossary: Glossary, source_lang: str, target_lang: str) -> None:
+        self.glossary = glossary
+        self.source_lang = source_lang.lower()
+        self.target_lang = target_lang.lower()
+        self._target_forms: dict[int, tuple[str, ...]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [
+            self._rendered(span) if isinstance(span.value, GlossaryHit) else span
+            for span in doc.spans
+        ]
+        return doc.replace(spans=tuple(spans))
+
+    def _rendered(self, span: Span) -> Span:
+        hit = span.value
+        assert isinstance(hit, GlossaryHit)
+        entry = self.glossary.entries[hit.entry]
+        written = span.text
+        rendering, missing = self._render(entry, hit.role, hit.case, written)
         source_form = entry.form(self.source_lang) or ""
         if written.isupper() and not source_form.isupper() and not missing:
             rendering = rendering.upper()  # a dateline's "MINSK" stays in capitals
@@ -386,17 +263,17 @@ class GlossaryMatcher:
             target_lang=self.target_lang,
             target_form=rendering,
             target_missing=missing,
-            case=case,
+            case=hit.case,
             dnt=entry.dnt,
             origin=entry.origin,
-            target_forms=self._accepted(form.entry, entry),
+            target_forms=self._accepted(hit.entry, entry),
         )
         alternates = (
             ()
             if missing or self.target_lang == self.source_lang
             else (self._alternates(entry, written, rendering, value.target_forms))
         )
-        return Span(start, end, "name", written, value, rendering, alternates)
+        return dataclasses.replace(span, value=value, rendering=rendering, alternates=alternates)
 
     def _render(
         self, entry: Entry, role: Role, case: Case | None, written: str

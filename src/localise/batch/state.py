@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from .errors import StateError
+from ..errors import StateError
 
 FILENAME = "state.sqlite"
 SCHEMA_VERSION = 1
@@ -176,13 +176,6 @@ class State:
                 ],
             )
 
-    def forget(self, relative: str, target: str) -> None:
-        """Drop an output's record, so that the next run redoes it."""
-        with self._transaction():
-            self._db.execute(
-                "DELETE FROM articles WHERE relative = ? AND target = ?", (relative, target)
-            )
-
     def recall(self, key: EngineKey, sources: Sequence[str]) -> dict[str, str]:
         """The remembered translations of those ``sources`` that the memory holds."""
         found: dict[str, str] = {}
@@ -205,9 +198,6 @@ class State:
                     for source, translation in translations.items()
                 ],
             )
-
-    def memory_size(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM memory").fetchone()[0])
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)

@@ -4,11 +4,13 @@ langdetect samples n-grams at random; its module-level ``DetectorFactory.seed`` 
 We keep a private factory per detector instead, seeded once, so two pipelines in one process
 cannot disturb each other and the same text always gets the same answer.
 
-Per block (:class:`BlockLanguages`), the article's language is the prior: detectors fail on
-short lines (langdetect is right about 63 % of the time on 15-39-character lines of agency
-pages), so a block is switched to another language only on strong evidence — a different
-script, letters only another language writes (``ў``, ``ї``), or the detector and that
-language's function words agreeing. See ``benchmarks/block_language.py`` for the figures.
+Per block (:class:`BlockLanguages`, a source-side stage), the article's language is the
+prior: detectors fail on short lines (langdetect is right about 63 % of the time on
+15-39-character lines of agency pages), so a block is switched to another language only on
+strong evidence — a different script, letters only another language writes (``ў``, ``ї``), or
+the detector and that language's function words agreeing. See ``benchmarks/block_language.py``
+for the figures. :class:`BlockTargets` (target side) then leaves out the blocks in another
+language than the article's: already in the target's, or a quote in a third.
 """
 
 from __future__ import annotations
@@ -19,13 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .doc import Block, Doc
-
-if TYPE_CHECKING:
-    from .formats import FormatOptions
+from ..doc import Doc
 
 SEED = 0
 
@@ -63,7 +61,7 @@ class LanguageDetector:
         return Detection(lang=_short_code(best.lang), confidence=round(best.prob, 4))
 
     def __call__(self, doc: Doc) -> Doc:
-        detection = self.detect(_article_text(doc))
+        detection = self.detect(article_text(doc))
         if detection is None:
             return doc
         return doc.replace(lang=detection.lang, lang_confidence=detection.confidence)
@@ -130,52 +128,21 @@ def _distinct_function_words() -> dict[str, frozenset[str]]:
 FUNCTION_WORDS = _distinct_function_words()
 
 
-@dataclass(frozen=True)
-class BlockDetection:
-    """One block of an article file and the language found for it."""
-
-    index: int
-    kind: str
-    start: int
-    end: int
-    text: str
-    lang: str | None
-    confidence: float | None
-    translate: bool
-    reason: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
 class BlockLanguages:
-    """The stage that sets each block's language and leaves out blocks in another language.
+    """The stage that sets each block's own language (``Block.lang``), ``doc.lang`` (the
+    article's language, or ``--from``) as the prior."""
 
-    ``doc.lang`` (the article's language, or ``--from``) is the prior. A translatable block
-    found in another language is flagged ``translate=False``: in ``target``, it is already
-    translated; in a third language (a quote), it is kept as written.
-    """
-
-    def __init__(self, detector: LanguageDetector, target: str) -> None:
+    def __init__(self, detector: LanguageDetector) -> None:
         self.detector = detector
-        self.target = target
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.blocks or doc.lang is None:
             return doc
-        blocks = tuple(self._judge(doc.text[b.start : b.end], b, doc.lang) for b in doc.blocks)
-        return doc.replace(blocks=blocks)
-
-    def _judge(self, text: str, block: Block, prior: str) -> Block:
-        lang, confidence = self.language(text, prior)
-        block = dataclasses.replace(block, lang=lang, lang_confidence=confidence)
-        if not block.translate or lang == prior:
-            return block
-        if lang == self.target:
-            reason = f"already in the target language ({lang})"
-        else:
-            reason = f"in a third language ({lang}), kept as written"
-        return dataclasses.replace(block, translate=False, reason=reason)
+        blocks = []
+        for block in doc.blocks:
+            lang, confidence = self.language(doc.text[block.start : block.end], doc.lang)
+            blocks.append(dataclasses.replace(block, lang=lang, lang_confidence=confidence))
+        return doc.replace(blocks=tuple(blocks))
 
     def language(self, text: str, prior: str) -> tuple[str, float | None]:
         """The block's language and a confidence; ``prior`` unless the evidence is strong."""
@@ -238,58 +205,32 @@ def _spelled_language(words: Sequence[str]) -> str | None:
     return "uk" if "и" in " ".join(words) else "be"
 
 
-@dataclass(frozen=True)
-class FileDetection:
-    """An article file's language (the prior for its blocks) and each block's language."""
+class BlockTargets:
+    """The target-side stage that leaves out blocks in another language than the article's.
 
-    path: Path
-    lang: str | None
-    confidence: float | None
-    blocks: tuple[BlockDetection, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "language": self.lang,
-            "confidence": self.confidence,
-            "blocks": [block.to_json() for block in self.blocks],
-        }
-
-
-def detect_file(
-    path: Path | str,
-    *,
-    options: FormatOptions | None = None,
-    source: str | None = None,
-    target: str | None = None,
-    detector: LanguageDetector | None = None,
-) -> FileDetection:
-    """Read an article file and detect its language and the language of each of its blocks.
-
-    The article's language (or ``source``) is the prior. With ``target``, blocks in the
-    target language are marked not to translate, as the pipeline would. Pass one
-    ``detector`` for many files to load langdetect's profiles once.
+    A translatable block found in ``target``'s language is already translated; one in a third
+    language (a quote) is kept as written. Either is flagged ``translate=False`` with the
+    reason, and the report lists it.
     """
-    from .formats import read_article
 
-    path = Path(path)
-    doc = read_article(path, options).doc
-    detector = detector or LanguageDetector()
-    detection = detector.detect(_article_text(doc))
-    lang = source or (detection.lang if detection else None)
-    confidence = None if source or detection is None else detection.confidence
-    if lang is None:
-        return FileDetection(path, None, None, ())
-    doc = BlockLanguages(detector, target or lang)(doc.replace(lang=lang))
-    blocks = tuple(
-        BlockDetection(i, b.kind, b.start, b.end, doc.text[b.start : b.end], b.lang,
-                       b.lang_confidence, b.translate, b.reason)
-        for i, b in enumerate(doc.blocks)
-    )  # fmt: skip
-    return FileDetection(path, lang, confidence, blocks)
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocks = []
+        for block in doc.blocks:
+            if block.translate and block.lang is not None and block.lang != doc.lang:
+                if block.lang == self.target:
+                    reason = f"already in the target language ({block.lang})"
+                else:
+                    reason = f"in a third language ({block.lang}), kept as written"
+                block = dataclasses.replace(block, translate=False, reason=reason)
+            blocks.append(block)
+        return doc.replace(blocks=tuple(blocks))
 
 
-def _article_text(doc: Doc) -> str:
-    # A file's markup and boilerplate are not the article: judge its translatable blocks.
+def article_text(doc: Doc) -> str:
+    """What the article's language is judged by: its translatable blocks (a file's markup and
+    boilerplate are not the article), or the whole text of a Doc without blocks."""
     chosen = [b for b in doc.blocks if b.translate] or list(doc.blocks)
     return "\n".join(doc.text[b.start : b.end] for b in chosen) if chosen else doc.text

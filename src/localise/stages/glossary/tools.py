@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ._glossary_files import Entry, Problem, read_glossary_file
-from ._words import COMMON_WORDS
-from .doc import Doc
-from .errors import GlossaryError, InputError
-from .glossary import Glossary, GlossaryMatcher, _stack
-from .textio import read_text
+from ...doc import Doc
+from ...errors import GlossaryError, InputError
+from ...textio import read_text
+from .files import Entry, Problem, read_glossary_file
+from .find import GlossaryFinder
+from .store import Glossary, stack
+from .words import COMMON_WORDS
 
 __all__ = ["Candidate", "Problem", "check_glossary", "suggest_names", "write_suggestions_tsv"]
 
@@ -53,7 +54,7 @@ def check_glossary(
         problems += _duplicates(entries)
         problems += _cells(entries, words)
         stacked += entries
-    _, conflicts = _stack(stacked)
+    _, conflicts = stack(stacked)
     for conflict in conflicts:
         if conflict.kept.path != conflict.dropped.path:
             problems.append(
@@ -79,7 +80,7 @@ def _duplicates(entries: Sequence[Entry]) -> list[Problem]:
                 _warn(entry, "duplicate", f"id {entry.id!r} is also on line {ids[entry.id].line}")
             )
         ids.setdefault(entry.id, entry)
-        for lang, form in _all_forms(entry):
+        for lang, form in entry.explicit_forms():
             earlier = forms.setdefault((lang, form.casefold()), entry)
             if earlier is not entry and earlier.id != entry.id:
                 problems.append(
@@ -107,7 +108,7 @@ def _cells(entries: Sequence[Entry], words: Mapping[str, Collection[str]]) -> li
                 )
             )
         shorts = [(lang, short) for lang in entry.forms if (short := entry.short(lang))]
-        for lang, form in [*_all_forms(entry), *shorts]:
+        for lang, form in [*entry.explicit_forms(), *shorts]:
             if " " not in form and form.casefold() in words.get(lang, ()):
                 problems.append(
                     _warn(
@@ -142,13 +143,6 @@ def _ambiguous_shorts(entries: Sequence[Entry]) -> list[Problem]:
         for (lang, short), group in owners.items()
         if len(group) > 1
     ]  # fmt: skip
-
-
-def _all_forms(entry: Entry) -> Iterable[tuple[str, str]]:
-    yield from entry.forms.items()
-    for lang, variants in entry.variants.items():
-        for variant in variants:
-            yield lang, variant
 
 
 def _wrong_script(lang: str, form: str) -> bool:
@@ -219,13 +213,13 @@ def suggest_names(
     with noun endings or after an article are left out too. Inflected Russian forms are grouped.
     """
     words = COMMON_WORDS.get(lang, frozenset()) if common_words is None else common_words
-    matcher = GlossaryMatcher(glossary, lang, lang)
+    finder = GlossaryFinder(glossary, lang)
     texts = dict(_texts(sources))
     seen: dict[str, list[tuple[str, int, int, bool, str]]] = defaultdict(list)
     after_article: Counter[str] = Counter()
     for source, text in texts.items():
         text = _blank_title_lines(text)
-        covered = [(span.start, span.end) for span in matcher(Doc(text)).spans]
+        covered = [(span.start, span.end) for span in finder(Doc(text)).spans]
         for start, end, initial, preceded in _runs(text, lang, words, covered):
             phrase = text[start:end]
             seen[_group_key(phrase, lang)].append((source, start, end, initial, phrase))

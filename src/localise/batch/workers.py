@@ -1,24 +1,28 @@
 """Where a batch's analysis and translation run: this process, or worker processes.
 
-Each worker process rebuilds the run's pipelines from their configuration once and keeps its
-models loaded; tasks and results cross the process boundary by pickling. Workers never write
-files or open the state database: the main process does.
+Each worker process rebuilds the run's pipeline from its configuration (and engine factory)
+once and keeps its models loaded; tasks and results cross the process boundary by pickling.
+Workers never write files or open the state database: the main process does.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Mapping, Sequence
+import pickle
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from ..config import Config
+from ..engine import ArgosEngines, EngineFactory
+from ..errors import ConfigError, LocaliseError, WorkerError, error_text
+from ..files import read_article
+from ..formats import Article
+from ..pipeline import Pipeline, Prepared
 from .discover import Item
-from .errors import LocaliseError, WorkerError, error_text
-from .formats import Article, FormatOptions, read_article
-from .pipeline import Config, Pipeline, Prepared
 
 T = TypeVar("T")
 
@@ -31,7 +35,7 @@ INLINE_BELOW = 24
 class Analysis:
     item: Item
     article: Article | None = None
-    prepared: Mapping[str, Prepared] = field(default_factory=dict)
+    prepared: dict[str, Prepared] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -42,37 +46,26 @@ class Translated:
 
 
 class Worker:
-    """Analysis and translation for a run: the pipelines (one per target), models loaded once."""
+    """Analysis and translation for a run: the pipeline, models loaded once."""
 
-    def __init__(self, pipelines: Sequence[Pipeline], format_options: FormatOptions) -> None:
-        self.pipelines = {p.config.target: p for p in pipelines}
-        self.format_options = format_options
-
-    @classmethod
-    def rebuilt(cls, configs: Sequence[Config], threads: int, options: FormatOptions) -> Worker:
-        return cls([_pipeline_from(config, threads) for config in configs], options)
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
 
     def analyse(self, task: tuple[Item, tuple[str, ...]]) -> Analysis:
         """Read an article, analyse it once, and prepare it for each target."""
         item, targets = task
         try:
-            article = read_article(item.path, self.format_options)
-            first = self.pipelines[targets[0]].prepare(article.doc)
-            prepared: dict[str, Prepared] = {targets[0]: first}
-            for target in targets[1:]:
-                prepared[target] = self.pipelines[target].retarget(first.doc)
+            article = read_article(item.path, self.pipeline.config.formats)
+            doc = self.pipeline.analyse(article.doc)
+            prepared = {target: self.pipeline.prepare(doc, target) for target in targets}
         except LocaliseError as exc:
             return Analysis(item, error=error_text(exc))
         return Analysis(item, article, prepared)
 
     def translate(self, task: tuple[tuple[str, str], tuple[str, ...]]) -> Translated:
         pair, sources = task
-        pipeline = next(
-            (p for p in self.pipelines.values() if p.target_lang == pair[1]),
-            next(iter(self.pipelines.values())),
-        )
         try:
-            return Translated(tuple(pipeline.engine(*pair).translate(sources)))
+            return Translated(tuple(self.pipeline.engine(pair).translate(sources)))
         except LocaliseError as exc:
             return Translated(error=str(exc))
 
@@ -80,17 +73,17 @@ class Worker:
 class Executor:
     """Runs worker tasks in this process (jobs 1) or in a pool of worker processes."""
 
-    def __init__(
-        self,
-        pipelines: Sequence[Pipeline],
-        jobs: int | None,
-        pending: int,
-        options: FormatOptions,
-    ) -> None:
-        self.jobs = choose_jobs(jobs, pipelines, pending)
-        self._pipelines = pipelines
-        self._options = options
-        self._inline = Worker(pipelines, options) if self.jobs == 1 else None
+    def __init__(self, pipeline: Pipeline, jobs: int | None, pending: int) -> None:
+        self.jobs = choose_jobs(jobs, pending)
+        if self.jobs > 1 and not _can_send(pipeline.engines):
+            if jobs is not None:
+                raise ConfigError(
+                    f"the engine factory {type(pipeline.engines).__name__} cannot be sent to "
+                    f"worker processes (it does not pickle); run with jobs=1 (--jobs 1)"
+                )
+            self.jobs = 1
+        self._pipeline = pipeline
+        self._inline = Worker(pipeline) if self.jobs == 1 else None
         self._pool: ProcessPoolExecutor | None = None
 
     def analyse(self, tasks: Sequence[tuple[Item, tuple[str, ...]]]) -> list[Analysis]:
@@ -112,30 +105,40 @@ class Executor:
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            threads = self._pipelines[0].config.engine.threads
-            if threads == 0:  # "all cores", shared between the workers
+            config = self._pipeline.config
+            if config.engine.threads == 0:  # "all cores", shared between the workers
                 threads = max(1, (os.cpu_count() or 1) // self.jobs)
+                config = replace(config, engine=replace(config.engine, threads=threads))
+            # The default factory is rebuilt there from the configuration.
+            engines = self._pipeline.engines
+            sent = None if isinstance(engines, ArgosEngines) else engines
             # spawn, not fork: forking a process that runs CTranslate2 threads can deadlock.
             self._pool = ProcessPoolExecutor(
                 self.jobs,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(
-                    tuple(p.config for p in self._pipelines),
-                    threads,
-                    self._options,
-                ),
+                initargs=(config, sent),
             )
         return self._pool
 
 
-# Set in worker processes only, by the pool's initializer: the process's pipelines, whose
+def _can_send(engines: EngineFactory) -> bool:
+    if isinstance(engines, ArgosEngines):
+        return True
+    try:
+        pickle.dumps(engines)
+    except Exception:  # whatever a custom factory's pickling raises: it cannot be sent
+        return False
+    return True
+
+
+# Set in worker processes only, by the pool's initializer: the process's pipeline, whose
 # models load once per process. The main process never sets it.
 _process_worker: list[Worker] = []
 
 
-def _start_worker(configs: Sequence[Config], threads: int, options: FormatOptions) -> None:
-    _process_worker.append(Worker.rebuilt(configs, threads, options))
+def _start_worker(config: Config, engines: EngineFactory | None) -> None:
+    _process_worker.append(Worker(Pipeline(config, engines=engines)))
 
 
 def _analyse_in_worker(task: tuple[Item, tuple[str, ...]]) -> Analysis:
@@ -144,18 +147,6 @@ def _analyse_in_worker(task: tuple[Item, tuple[str, ...]]) -> Analysis:
 
 def _translate_in_worker(task: tuple[tuple[str, str], tuple[str, ...]]) -> Translated:
     return _process_worker[0].translate(task)
-
-
-def _pipeline_from(config: Config, threads: int) -> Pipeline:
-    return Pipeline(
-        config.target,
-        source=config.source,
-        glossaries=config.glossaries,
-        models_dir=config.models_dir,
-        beam_size=config.engine.beam_size,
-        threads=threads,
-        article_date=config.article_date,
-    )
 
 
 def collect(results: Iterator[T]) -> list[T]:
@@ -170,10 +161,10 @@ def collect(results: Iterator[T]) -> list[T]:
         ) from exc
 
 
-def choose_jobs(jobs: int | None, pipelines: Sequence[Pipeline], pending: int) -> int:
+def choose_jobs(jobs: int | None, pending: int) -> int:
     """``jobs``, or for None: up to 8 cores, and this process alone for small runs."""
     if jobs is not None:
         return jobs
-    if pending < INLINE_BELOW or any(p.has_given_engines for p in pipelines):
+    if pending < INLINE_BELOW:
         return 1
     return max(1, min(os.cpu_count() or 1, 8, pending // INLINE_BELOW))

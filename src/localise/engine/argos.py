@@ -1,4 +1,4 @@
-"""Machine translation with installed Argos packages, run offline through CTranslate2.
+"""An installed Argos package, run offline through CTranslate2, and two chained through English.
 
 ``argostranslate.translate.translate()`` is not used: its sentence splitter downloads a model
 on first use and fails offline. We segment ourselves (:mod:`localise.segment`), tokenize with
@@ -10,50 +10,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError, ModelError
-from .models import InstalledPackage, find_route
+from ..config import EngineConfig
+from ..errors import ModelError
+from .packages import InstalledPackage
+
+if TYPE_CHECKING:
+    from . import Engine
 
 MAX_DECODING_LENGTH = 1024
-
-
-class Engine(Protocol):
-    """Anything that translates a list of segments, one output per input, in order."""
-
-    @property
-    def description(self) -> str:
-        """Which models translate, for reports and signatures."""
-        ...
-
-    def translate(self, segments: Sequence[str]) -> list[str]: ...
-
-
-@dataclass(frozen=True)
-class EngineOptions:
-    """Decoding settings. ``threads=0`` lets CTranslate2 use every core."""
-
-    beam_size: int = 4
-    threads: int = 0
-    batch_size: int = 32
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.beam_size <= 16:
-            raise ConfigError(f"beam size must be between 1 and 16, got {self.beam_size}")
-        if self.threads < 0:
-            raise ConfigError(f"threads must be 0 (all cores) or more, got {self.threads}")
-        if self.batch_size < 1:
-            raise ConfigError(f"batch size must be at least 1, got {self.batch_size}")
 
 
 class ArgosEngine:
     """One installed Argos package, loaded once."""
 
-    def __init__(self, package: InstalledPackage, options: EngineOptions | None = None) -> None:
+    def __init__(self, package: InstalledPackage, options: EngineConfig | None = None) -> None:
         self.package = package
-        self.options = options or EngineOptions()
+        self.options = options or EngineConfig()
         self._tokenizer, self._target_prefix = _load_tokenizer(package)
         self._translator = _load_translator(package, self.options)
 
@@ -107,15 +81,6 @@ class PivotEngine:
         return self.second.translate(self.first.translate(segments))
 
 
-def load_engine(
-    models_dir: Path, from_code: str, to_code: str, options: EngineOptions | None = None
-) -> Engine:
-    """The engine for a pair, pivoting through English when no direct package is installed."""
-    route = find_route(models_dir, from_code, to_code)
-    engines = [ArgosEngine(package, options) for package in route]
-    return engines[0] if len(engines) == 1 else PivotEngine(engines[0], engines[1])
-
-
 def _load_tokenizer(package: InstalledPackage) -> tuple[Any, str]:
     from argostranslate.package import Package
 
@@ -132,7 +97,7 @@ def _load_tokenizer(package: InstalledPackage) -> tuple[Any, str]:
     return tokenizer, str(argos_package.target_prefix or "")
 
 
-def _load_translator(package: InstalledPackage, options: EngineOptions) -> Any:
+def _load_translator(package: InstalledPackage, options: EngineConfig) -> Any:
     import ctranslate2
 
     try:

@@ -1,8 +1,7 @@
 """Reading glossary files: TSV and CSV tables, TBX term bases.
 
-Private: :mod:`localise.glossary` is the public face. Every malformed row becomes a
-:class:`Problem` with its line number, so ``localise glossary check`` lists them all, and
-:meth:`Glossary.load <localise.glossary.Glossary.load>` raises the first.
+Every malformed row becomes a :class:`Problem` with its line number, so ``localise glossary
+check`` lists them all, and :meth:`Glossary.load <.store.Glossary.load>` raises the first.
 """
 
 from __future__ import annotations
@@ -11,13 +10,13 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from .errors import GlossaryError
+from ...errors import GlossaryError
 from .inflect import CASES, Case
 
 EntryKind = Literal["person", "organisation", "place", "other"]
@@ -67,9 +66,12 @@ class Entry:
         """Where the entry was read: ``path:line``."""
         return f"{self.path}:{self.line}"
 
-    @property
-    def languages(self) -> frozenset[str]:
-        return frozenset(self.forms)
+    def explicit_forms(self) -> Iterable[tuple[str, str]]:
+        """(language, form) for each form and variant the file gives."""
+        yield from self.forms.items()
+        for lang, variants in self.variants.items():
+            for variant in variants:
+                yield lang, variant
 
     def form(self, lang: str) -> str | None:
         """The form for ``lang``; a do-not-translate entry has its one form everywhere."""

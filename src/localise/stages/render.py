@@ -1,7 +1,7 @@
 """Write recognised dates, amounts and numbers the way the target locale writes them.
 
 >>> from localise.doc import Doc
->>> from localise.entities import EntityRecogniser
+>>> from localise.stages.entities import EntityRecogniser
 >>> from datetime import date
 >>> doc = EntityRecogniser("de")(Doc("Am 14. Januar: $1,1 bis $1,2 Milliarden, 1 Milliarde USD.",
 ...                                  lang="de", article_date=date(2025, 1, 20)))
@@ -53,7 +53,7 @@ multiplier  4.4-fold                     4,4-fache                   4,4-кра�
   ("im Jahr 2021" stays in de-CH).
 * Prepositions: a value whose source span opened with one ("im Jahr 2024", "vom 14. bis 16.
   Januar", "от 1 до 2 млрд рублей") is written with the target language's phrase from the
-  ``phrases`` table in :data:`~localise.entities.lexicon.EXTRA` (CLDR has none), so MT never
+  ``phrases`` of :mod:`~localise.stages.entities.extras` (CLDR has none), so MT never
   sees a year or range stripped of its preposition. A range's two halves are CLDR's interval
   halves without the dash; the first month after Russian "с" takes CLDR's format (genitive)
   form. The phrase is capitalised when the source span was ("Im Jahr 2018" -> "In 2018").
@@ -63,8 +63,8 @@ multiplier  4.4-fold                     4,4-fache                   4,4-кра�
   Milliarden US-Dollar", "1,1 млрд долларов США", "4.7 billion Belarusian rubles"). Scale words
   are CLDR's long compact forms, Russian's short ones ("млн", "млрд", "тыс.": Russian news
   style). Digits after the decimal separator are kept as the source wrote them.
-* Currency names are CLDR's unless the ``currency_names`` table in
-  :data:`~localise.entities.lexicon.EXTRA` has a house-style name for the language, chosen
+* Currency names are CLDR's unless the ``currency_names`` of
+  :mod:`~localise.stages.entities.extras` has a house-style name for the language, chosen
   by the same plural rules (``Locale.plural_form``): German writes the adjective in lower
   case mid-sentence, "belarussische Rubel" and "russische Rubel" (CLDR: "Weißrussische
   Rubel", "Russische Rubel"), dative after "von ... bis". en and ru need no override.
@@ -96,9 +96,10 @@ from babel.numbers import (
     get_group_symbol,
 )
 
-from .doc import Doc
-from .entities import DateValue, MoneyValue, NumberValue, parse_locale
-from .entities.lexicon import EXTRA
+from ..doc import Doc
+from ..locales import parse_locale
+from .entities import DateValue, MoneyValue, NumberValue
+from .entities.extras import extras_for
 
 __all__ = ["EntityRenderer"]
 
@@ -117,7 +118,7 @@ class EntityRenderer:
     def __init__(self, locale: str) -> None:
         self.locale: Locale = parse_locale(locale)
         self.lang = str(self.locale.language)
-        self._extra = EXTRA.get(self.lang, {})
+        self._extra = extras_for(self.lang)
 
     def __repr__(self) -> str:
         return f"EntityRenderer({self.locale!s})"
@@ -181,14 +182,14 @@ class EntityRenderer:
     def render_date(self, value: DateValue) -> str:
         loc = self.locale
         if value.kind == "time" and value.time:
-            prefix = (self._extra.get("time_prefix") or ("",))[0]
-            suffix = (self._extra.get("time_suffix") or ("",))[0]
+            prefix = (self._extra.time_prefix or ("",))[0]
+            suffix = (self._extra.time_suffix or ("",))[0]
             return " ".join(p for p in (prefix, self._clock(value.time), suffix) if p)
-        phrases = self._extra.get("phrases", {}) if value.preposition else {}
+        phrases = self._extra.phrases if value.preposition else None
         if value.month is None:
             if value.until is not None and value.until.year is not None and value.year is not None:
                 return self._interval(date(value.year, 1, 1), date(value.until.year, 1, 1), "y")
-            return str(phrases.get("year", "{0}")).format(value.year)
+            return (phrases.year if phrases else "{0}").format(value.year)
         year = value.year if value.year is not None else 2000  # a leap year: 29 February exists
         start = date(year, value.month, value.day or 1)
         shown_year = value.year is not None and not value.year_implied
@@ -197,7 +198,9 @@ class EntityRenderer:
                 value.until.year or year, value.until.month or value.month, value.until.day or 1
             )
             skeleton = ("y" if shown_year else "") + ("MMMMd" if value.day else "MMMM")
-            phrase = phrases.get("day_range" if value.day else "month_range")
+            phrase = None
+            if phrases is not None:
+                phrase = phrases.day_range if value.day else phrases.month_range
             return self._interval(start, end, skeleton, phrase)
         if value.day is None:
             if shown_year:
@@ -257,7 +260,8 @@ class EntityRenderer:
         symbol_first = str(base.currency_formats["standard"].pattern).startswith("¤")
         count = _plain(value.amounts[-1] if scale > 1 else scaled[-1])
         # "от 1 до 2 млрд рублей" keeps its preposition: "from $1 to $2 billion".
-        phrase = self._extra.get("phrases", {}).get("amount_range") if value.preposition else None
+        phrases = self._extra.phrases
+        phrase = phrases.amount_range if value.preposition and phrases else None
         if len(numbers) == 1:
             phrase = None
         name = self._currency_name(value.currency, count, dative=phrase is not None)
@@ -273,14 +277,14 @@ class EntityRenderer:
         return " ".join(p for p in (body, shared, name) if p)
 
     def _currency_name(self, code: str, count: Decimal | int, *, dative: bool) -> str:
-        """The house-style name (``currency_names`` in the lexicon's EXTRA) in the plural form
+        """The house-style name (``currency_names`` of the supplement) in the plural form
         CLDR's rules give for the count, else CLDR's name."""
-        names = self._extra.get("currency_names", {}).get(code)
-        if names is None:
+        name = self._extra.currency_names.get(code)
+        if name is None:
             return get_currency_name(code, count=count, locale=self.locale)
-        if dative and "dative" in names:
-            return str(names["dative"])
-        return str(names.get(self.locale.plural_form(count), names["other"]))
+        if dative and name.dative is not None:
+            return name.dative
+        return name.forms.get(self.locale.plural_form(count), name.forms["other"])
 
     def render_number(self, value: NumberValue) -> str:
         loc = self.locale
@@ -290,8 +294,9 @@ class EntityRenderer:
                 return last
             return _RANGE.format(self._decimal(value.values[0]), last)
         if value.unit == "multiplier":
-            pattern = self._extra.get("multiplier", (None, "{0}×"))[1]
-            return str(pattern).format(self._decimal(value.values[0]))
+            multiplier = self._extra.multiplier
+            pattern = multiplier.rendering if multiplier is not None else "{0}×"
+            return pattern.format(self._decimal(value.values[0]))
         if value.kind == "scaled" and value.scale >= 1000:
             scaled = [v / value.scale for v in value.values]
             word = self._scale_word(value.scale, scaled[-1])

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .doc import Span
+from ..doc import Span
 
 CheckStatus = Literal["kept", "repaired", "missing"]
 

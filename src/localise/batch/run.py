@@ -8,8 +8,8 @@
                  unchanged)      each target)   segments) segments)     report)   reports) the file)
 
 The output folder mirrors the input tree (``OUT/<locale>/...`` when the run has several target
-locales). ``OUT/_localise/`` holds the state database (:mod:`localise.state`: what was done,
-and the translation memory), one JSON report per output under ``reports/`` and the run summary
+locales). ``OUT/_localise/`` holds the state database (:mod:`.state`: what was done, and the
+translation memory), one JSON report per output under ``reports/`` and the run summary
 ``summary.json``. Every file is written atomically and recorded in the database only once it
 is in place, so a killed run resumes where it stopped; inputs are only ever read.
 
@@ -24,7 +24,6 @@ run goes on.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import re
@@ -35,18 +34,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..config import Config
+from ..engine import EngineFactory
+from ..errors import ConfigError, LocaliseError, ModelError, error_text
+from ..files import learn_boilerplate, write_article
+from ..formats import Article
+from ..pipeline import Pipeline, Prepared, Result
+from ..report import Report
+from ..textio import write_atomic
 from .discover import Item, find_articles
-from .errors import ConfigError, LocaliseError, ModelNotFoundError, error_text
-from .formats import (
-    Article,
-    FormatOptions,
-    learn_boilerplate,
-    write_article,
-)
-from .pipeline import Pipeline, Prepared, Result
+from .plan import Planned, config_hash, plan
 from .state import EngineKey, Record, State
-from .textio import write_atomic
 from .workers import Analysis, Executor
+
+__all__ = ["STATE_FOLDER", "Batch", "BatchRun", "Outcome", "Progress", "Summary", "discover"]
 
 STATE_FOLDER = "_localise"
 
@@ -58,9 +59,6 @@ SEGMENTS_PER_TASK = 64
 Status = Literal["ok", "warning", "failed", "skipped"]
 STATUSES: tuple[Status, ...] = ("ok", "warning", "failed", "skipped")
 _STAGES = ("scan", "analyse", "translate", "write")
-
-#: Called when a language pair has no model; returns True when it installed one (retry).
-OnMissingModel = Callable[[ModelNotFoundError], bool]
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class Outcome:
     previous_status: str | None = None
 
     @property
-    def report(self) -> Any:
+    def report(self) -> Report | None:
         return self.result.report if self.result is not None else None
 
     @property
@@ -134,71 +132,63 @@ class Summary:
 
 
 class Batch:
-    """A batch run configuration: pipelines (one per target locale), output folder, options.
+    """A batch run configuration: the configuration, the output folder, how to run.
 
-    >>> batch = Batch([Pipeline("en-GB"), Pipeline("de-CH")], out="out")  # doctest: +SKIP
-    >>> run = batch.run(["articles"])                                     # doctest: +SKIP
-    >>> for outcome in run:                                               # doctest: +SKIP
+    >>> batch = Batch(Config(("en-GB", "de-CH")), out="out")  # doctest: +SKIP
+    >>> run = batch.run(["articles"])                         # doctest: +SKIP
+    >>> for outcome in run:                                   # doctest: +SKIP
     ...     print(outcome.status, outcome.item.path, outcome.target)
-    >>> run.summary.counts                                                # doctest: +SKIP
+    >>> run.summary.counts                                    # doctest: +SKIP
 
     ``jobs``: worker processes; 1 runs everything in this process; None (the default) uses
-    up to 8 cores, and this process alone for small runs. Every pipeline is rebuilt from its
-    ``config`` in each worker, so pipelines built with ``engines=`` run with ``jobs`` 1 only.
-    ``force`` redoes every article; ``include`` / ``exclude`` are globs matched against the
-    path relative to its input folder and against the file name (``*`` crosses folders).
+    up to 8 cores, and this process alone for small runs. Each worker rebuilds the pipeline
+    from ``config`` (and a pickled copy of ``engines``, which must pickle then). ``force``
+    redoes every article; ``include`` / ``exclude`` are globs matched against the path
+    relative to its input folder and against the file name (``*`` crosses folders).
     """
 
     def __init__(
         self,
-        pipelines: Pipeline | Sequence[Pipeline],
+        config: Config,
         out: Path | str,
         *,
+        engines: EngineFactory | None = None,
         jobs: int | None = None,
         force: bool = False,
         include: Sequence[str] = (),
         exclude: Sequence[str] = (),
-        format_options: FormatOptions | None = None,
-        on_missing_model: OnMissingModel | None = None,
         progress: Callable[[Progress], None] | None = None,
     ) -> None:
-        self.pipelines = (pipelines,) if isinstance(pipelines, Pipeline) else tuple(pipelines)
+        if jobs is not None and jobs < 1:
+            raise ConfigError(f"jobs must be 1 or more, got {jobs}")
+        self.config = config
         self.out = Path(out)
+        self.engines = engines
         self.jobs = jobs
         self.force = force
         self.include = tuple(include)
         self.exclude = tuple(exclude)
-        self.format_options = format_options or FormatOptions()
-        self.on_missing_model = on_missing_model
         self.progress = progress
-        _check_pipelines(self.pipelines, jobs)
 
     @property
     def targets(self) -> tuple[str, ...]:
-        return tuple(p.config.target for p in self.pipelines)
+        return self.config.targets
 
     def run(self, paths: Iterable[Path | str]) -> BatchRun:
         """Start a run over ``paths`` (files or folders): iterate it for the outcomes."""
-        return BatchRun(self, [Path(p) for p in paths])
-
-    def signature(self) -> dict[str, Any]:
-        """The run's signature: the pipelines' (versions, glossary hash...) and the options."""
-        signature = self.pipelines[0].signature("per article (see the reports)")
-        signature["target"] = list(self.targets) if len(self.targets) > 1 else self.targets[0]
-        signature["format_options"] = dataclasses.asdict(self.format_options)
-        signature["include"], signature["exclude"] = list(self.include), list(self.exclude)
-        return signature
+        return BatchRun(_Runner(self, [Path(p) for p in paths]).outcomes())
 
     def output_path(self, item: Item, target: str) -> Path:
-        return self.out / self._relative_output(item, target)
+        return self.out / self.relative_output(item, target)
+
+    def relative_output(self, item: Item, target: str) -> Path:
+        """Where an output goes, relative to ``out``."""
+        return Path(target) / item.relative if len(self.targets) > 1 else item.relative
 
     def report_path(self, item: Item, target: str) -> Path:
         relative = item.relative.with_name(item.relative.name + ".json")
         folder = self.out / STATE_FOLDER / "reports"
         return folder / target / relative if len(self.targets) > 1 else folder / relative
-
-    def _relative_output(self, item: Item, target: str) -> Path:
-        return Path(target) / item.relative if len(self.targets) > 1 else item.relative
 
 
 class BatchRun(Iterator[Outcome]):
@@ -208,17 +198,19 @@ class BatchRun(Iterator[Outcome]):
     written) when it ends. Stopping early (``close()``) leaves a folder the next run resumes.
     """
 
-    def __init__(self, batch: Batch, paths: list[Path]) -> None:
-        self.batch = batch
-        self.paths = paths
+    def __init__(self, outcomes: Generator[Outcome, None, Summary]) -> None:
         self.summary: Summary | None = None
-        self._outcomes = _Runner(batch, paths, self).outcomes()
+        self._outcomes = outcomes
 
     def __iter__(self) -> BatchRun:
         return self
 
     def __next__(self) -> Outcome:
-        return next(self._outcomes)
+        try:
+            return next(self._outcomes)
+        except StopIteration as done:
+            self.summary = done.value
+            raise
 
     def close(self) -> None:
         self._outcomes.close()
@@ -231,30 +223,13 @@ def discover(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
 ) -> tuple[list[Item], list[Outcome]]:
-    """Articles under ``paths`` (see :func:`localise.discover.find_articles`), and a failed
-    outcome for each path that cannot be used."""
+    """Articles under ``paths`` (see :func:`.discover.find_articles`), and a failed outcome for
+    each path that cannot be used."""
     items, problems = find_articles(paths, skip=skip, include=include, exclude=exclude)
     return items, [_failed(item, reason) for item, reason in problems]
 
 
-def config_hash(pipeline: Pipeline, format_options: FormatOptions) -> str:
-    """What decides an output besides its input and model: versions, glossary, options."""
-    payload = {
-        **pipeline.signature(""),
-        "format_options": dataclasses.asdict(format_options),
-    }
-    return _sha256(json.dumps(payload, sort_keys=True, default=str).encode())
-
-
 # -- the run -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Planned:
-    item: Item
-    content_hash: str
-    targets: tuple[str, ...]  # to redo
-    unchanged: tuple[Outcome, ...] = ()  # the article's other targets, skipped
 
 
 @dataclass
@@ -265,21 +240,20 @@ class _Tally:
 
 
 class _Runner:
-    def __init__(self, batch: Batch, paths: list[Path], run: BatchRun) -> None:
+    def __init__(self, batch: Batch, paths: list[Path]) -> None:
         self.batch = batch
         self.paths = paths
-        self.run = run
         self.tally = _Tally()
         self.started = time.perf_counter()
         self.articles = 0
         self.jobs = 1
+        # Replaced once the run's articles are known (their boilerplate is configuration).
+        self.pipeline = Pipeline(batch.config, engines=batch.engines)
         self._descriptions: dict[tuple[str, str], str] = {}
         self._pair_errors: dict[tuple[str, str], str] = {}
-        self._by_target = {p.config.target: p for p in batch.pipelines}
-        self.options = batch.format_options
         self.config_hashes: dict[str, str] = {}
 
-    def outcomes(self) -> Generator[Outcome, None, None]:
+    def outcomes(self) -> Generator[Outcome, None, Summary]:
         batch = self.batch
         outcomes: list[Outcome] = []
         with State.open(batch.out / STATE_FOLDER) as state:
@@ -289,27 +263,57 @@ class _Runner:
                 self.paths, skip=batch.out, include=batch.include, exclude=batch.exclude
             )
             self.articles = len(items) + len(failures)
-            self.options = _with_boilerplate(batch.format_options, items)
-            self.config_hashes = {
-                t: config_hash(self._by_target[t], self.options) for t in batch.targets
-            }
+            # The run's configuration: the lines repeated across its pages are boilerplate.
+            self.pipeline = Pipeline(_with_boilerplate(batch.config, items), engines=batch.engines)
+            self.config_hashes = {t: config_hash(self.pipeline, t) for t in batch.targets}
             for outcome in failures:
                 yield self._emitted(outcome, outcomes, article_done=True)
-            plan, skipped = self._plan(items, state)
+            inputs = {item.path.resolve() for item in items}
+            todo, unchanged = plan(
+                [item for item in items if not self._overwrites_input(item, inputs)],
+                state.records(),
+                targets=batch.targets,
+                hashes=self.config_hashes,
+                out=batch.out,
+                force=batch.force,
+                engine_now=self._description,
+            )
+            for item in items:
+                if self._overwrites_input(item, inputs):
+                    failure = _failed(
+                        item, "its output would overwrite an input; choose another --out"
+                    )
+                    yield self._emitted(failure, outcomes, article_done=True)
             self.tally.stages["scan"] += time.perf_counter() - mark
-            for group in skipped:
-                for outcome in group:
-                    yield self._emitted(outcome, outcomes, article_done=outcome is group[-1])
-            executor = Executor(batch.pipelines, batch.jobs, len(plan), self.options)
+            for planned in unchanged:
+                kept = self._unchanged(planned)
+                for outcome in kept:
+                    yield self._emitted(outcome, outcomes, article_done=outcome is kept[-1])
+            executor = Executor(self.pipeline, batch.jobs, len(todo))
             self.jobs = executor.jobs
             try:
-                for start in range(0, len(plan), WINDOW):
-                    window = plan[start : start + WINDOW]
+                for start in range(0, len(todo), WINDOW):
+                    window = todo[start : start + WINDOW]
                     for outcome, last in self._window(window, executor, state):
                         yield self._emitted(outcome, outcomes, article_done=last)
             finally:
                 executor.close()
-        self.run.summary = self._summary(outcomes)
+        return self._summary(outcomes)
+
+    def _overwrites_input(self, item: Item, inputs: set[Path]) -> bool:
+        return any(self.batch.output_path(item, t).resolve() in inputs for t in self.batch.targets)
+
+    def _unchanged(self, planned: Planned) -> list[Outcome]:
+        return [
+            Outcome(
+                planned.item,
+                "skipped",
+                target,
+                output=self.batch.out / record.output,
+                previous_status=record.status,
+            )
+            for target, record in planned.unchanged
+        ]
 
     def _emitted(self, outcome: Outcome, outcomes: list[Outcome], *, article_done: bool) -> Outcome:
         outcomes.append(outcome)
@@ -330,72 +334,17 @@ class _Runner:
                 )
             )
 
-    def _plan(self, items: list[Item], state: State) -> tuple[list[_Planned], list[list[Outcome]]]:
-        batch = self.batch
-        records = state.records()
-        hashes = self.config_hashes
-        inputs = {item.path.resolve() for item in items}
-        plan: list[_Planned] = []
-        skipped: list[list[Outcome]] = []
-        for item in items:
-            if any(batch.output_path(item, t).resolve() in inputs for t in batch.targets):
-                skipped.append(
-                    [_failed(item, "its output would overwrite an input; choose another --out")]
-                )
-                continue
-            try:
-                content_hash = _sha256(item.path.read_bytes())
-            except OSError:
-                content_hash = ""  # the analysis reports why it cannot be read
-            unchanged: list[Outcome] = []
-            todo: list[str] = []
-            for target in batch.targets:
-                record = records.get((item.relative.as_posix(), target))
-                if not batch.force and self._unchanged(record, content_hash, hashes[target]):
-                    assert record is not None
-                    output = batch.out / record.output
-                    unchanged.append(
-                        Outcome(
-                            item, "skipped", target, output=output, previous_status=record.status
-                        )
-                    )
-                else:
-                    todo.append(target)
-            if todo:
-                plan.append(_Planned(item, content_hash, tuple(todo), tuple(unchanged)))
-            else:
-                skipped.append(unchanged)
-        return plan, skipped
-
-    def _unchanged(self, record: Record | None, content_hash: str, config: str) -> bool:
-        if record is None or not content_hash:
-            return False
-        if record.content_hash != content_hash or record.config_hash != config:
-            return False
-        if not (self.batch.out / record.output).is_file():
-            return False
-        if record.pair is None:
-            return True
-        pair = _pair(record.pair)
-        return self._description(pair) == record.engine
-
     def _description(self, pair: tuple[str, str]) -> str | None:
-        """The engine that would translate ``pair`` now (None when no model is installed)."""
-        if pair not in self._descriptions:
-            pipeline = self._pipeline_for(pair)
+        """The engine that would translate ``pair`` now (None when no model can)."""
+        if pair not in self._descriptions and pair not in self._pair_errors:
             try:
-                self._descriptions[pair] = pipeline.engine_description(*pair)
-            except ModelNotFoundError:
-                return None
-        return self._descriptions[pair]
-
-    def _pipeline_for(self, pair: tuple[str, str]) -> Pipeline:
-        return next(
-            (p for p in self.batch.pipelines if p.target_lang == pair[1]), self.batch.pipelines[0]
-        )
+                self._descriptions[pair] = self.pipeline.engine_description(pair)
+            except ModelError as exc:
+                self._pair_errors[pair] = str(exc)
+        return self._descriptions.get(pair)
 
     def _window(
-        self, window: list[_Planned], executor: Executor, state: State
+        self, window: list[Planned], executor: Executor, state: State
     ) -> Iterator[tuple[Outcome, bool]]:
         """Each outcome of the window's articles, and whether it is its article's last."""
         mark = time.perf_counter()
@@ -424,7 +373,7 @@ class _Runner:
         found: dict[tuple[str, str], dict[str, str]] = {}
         tasks: list[tuple[tuple[str, str], tuple[str, ...]]] = []
         for pair in sorted(wanted):
-            description = self._engine_or_error(pair)
+            description = self._description(pair)
             if description is None:
                 continue
             unique = list(wanted[pair])
@@ -446,57 +395,43 @@ class _Runner:
             self.tally.segments["translated"] += len(new)
         return found
 
-    def _engine_or_error(self, pair: tuple[str, str]) -> str | None:
-        if pair in self._pair_errors:
-            return None
-        while True:
-            try:
-                self._descriptions[pair] = self._pipeline_for(pair).engine_description(*pair)
-                return self._descriptions[pair]
-            except ModelNotFoundError as exc:
-                hook = self.batch.on_missing_model
-                if hook is None or not hook(exc):
-                    self._pair_errors[pair] = str(exc)
-                    return None
-
     def _key(self, pair: tuple[str, str], description: str) -> EngineKey:
-        beam = self._pipeline_for(pair).config.engine.beam_size
+        beam = self.pipeline.config.engine.beam_size
         return EngineKey(f"{pair[0]}-{pair[1]}", description, f"beam_size={beam}")
 
     def _finish(
         self,
-        planned: _Planned,
+        planned: Planned,
         analysis: Analysis,
         translations: Mapping[tuple[str, str], Mapping[str, str]],
         state: State,
     ) -> list[Outcome]:
         item = planned.item
+        unchanged = self._unchanged(planned)
         if analysis.error is not None or analysis.article is None:
-            return [*planned.unchanged, _failed(item, analysis.error or "not analysed")]
+            return [*unchanged, _failed(item, analysis.error or "not analysed")]
         outcomes = []
         for target in planned.targets:
             prepared = analysis.prepared[target]
             try:
-                outcome = self._write(item, target, analysis.article, prepared, translations)
+                outcome = self._write(item, analysis.article, prepared, translations)
             except LocaliseError as exc:
                 outcome = _failed(item, error_text(exc), target)
             if outcome.status != "failed":
-                state.record([self._record(planned, target, prepared, outcome)])
+                state.record([self._record(planned, prepared, outcome)])
             outcomes.append(outcome)
-        return [*planned.unchanged, *outcomes]
+        return [*unchanged, *outcomes]
 
     def _write(
         self,
         item: Item,
-        target: str,
         article: Article,
         prepared: Prepared,
         translations: Mapping[tuple[str, str], Mapping[str, str]],
     ) -> Outcome:
-        pipeline = self._by_target[target]
-        pair = prepared.pair
+        target, pair = prepared.target, prepared.pair
         if pair is None:
-            result = pipeline.finish(prepared, (), "")
+            result = self.pipeline.finish(prepared, (), "")
         else:
             if pair in self._pair_errors and pair not in translations:
                 return _failed(item, self._pair_errors[pair], target)
@@ -505,11 +440,10 @@ class _Runner:
             if missing is not None:
                 return _failed(item, self._pair_errors.get(pair, "not translated"), target)
             outputs = [known[s] for s in prepared.sources]
-            result = pipeline.finish(prepared, outputs, self._descriptions[pair])
-        options = self.options
+            result = self.pipeline.finish(prepared, outputs, self._descriptions[pair])
         result = dataclasses.replace(
             result,
-            text=write_article(article, result, options),
+            text=write_article(article, result),
             report=dataclasses.replace(result.report, path=str(item.path)),
         )
         output = self.batch.output_path(item, target)
@@ -522,10 +456,8 @@ class _Runner:
         status: Status = "warning" if result.report.warnings else "ok"
         return Outcome(item, status, target, result=result, output=output)
 
-    def _record(
-        self, planned: _Planned, target: str, prepared: Prepared, outcome: Outcome
-    ) -> Record:
-        pair = prepared.pair
+    def _record(self, planned: Planned, prepared: Prepared, outcome: Outcome) -> Record:
+        pair, target = prepared.pair, prepared.target
         return Record(
             relative=planned.item.relative.as_posix(),
             target=target,
@@ -536,16 +468,23 @@ class _Runner:
             engine=self._descriptions[pair] if pair else None,
             status=outcome.status,
             warnings=len(outcome.report.warnings) if outcome.report is not None else 0,
-            output=self.batch._relative_output(planned.item, target).as_posix(),
+            output=self.batch.relative_output(planned.item, target).as_posix(),
         )
 
     def _summary(self, outcomes: list[Outcome]) -> Summary:
         counts = Counter(o.status for o in outcomes)
         seconds = time.perf_counter() - self.started
         path = self.batch.out / STATE_FOLDER / "summary.json"
+        targets = self.batch.targets
+        signature = self.pipeline.signature(targets[0], "per article (see the reports)")
+        signature["target"] = list(targets) if len(targets) > 1 else targets[0]
+        signature["include"], signature["exclude"] = (
+            list(self.batch.include),
+            list(self.batch.exclude),
+        )
         summary = Summary(
             articles=self.articles,
-            targets=self.batch.targets,
+            targets=targets,
             counts={status: counts.get(status, 0) for status in STATUSES},
             seconds=seconds,
             stages=dict(self.tally.stages),
@@ -563,10 +502,7 @@ class _Runner:
                 for o in outcomes
                 if o.report is not None and o.report.warnings
             ),
-            signature={
-                **self.batch.signature(),
-                "format_options": dataclasses.asdict(self.options),
-            },
+            signature=signature,
             path=path,
         )
         write_atomic(path, json.dumps(summary.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -591,45 +527,14 @@ def _remove_stale_temporaries(out: Path) -> None:
                 Path(folder, name).unlink(missing_ok=True)
 
 
-def _with_boilerplate(options: FormatOptions, items: Sequence[Item]) -> FormatOptions:
-    """The options with the lines repeated across this run's articles as boilerplate.
+def _with_boilerplate(config: Config, items: Sequence[Item]) -> Config:
+    """The configuration with the lines repeated across this run's pages as boilerplate.
 
     Learned once per run, before anything is translated; they are part of the configuration
     hash, so a run whose articles change what counts as boilerplate redoes every article.
     """
-    if options.boilerplate:
-        return options
+    if config.formats.boilerplate:
+        return config
     learned = learn_boilerplate(item.path for item in items)
-    return dataclasses.replace(options, boilerplate=tuple(sorted(learned)))
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _pair(text: str) -> tuple[str, str]:
-    source, _, target = text.partition("-")
-    return source, target
-
-
-def _check_pipelines(pipelines: Sequence[Pipeline], jobs: int | None) -> None:
-    if not pipelines:
-        raise ConfigError("a batch needs at least one pipeline (one per target locale)")
-    if jobs is not None and jobs < 1:
-        raise ConfigError(f"jobs must be 1 or more, got {jobs}")
-    targets = [p.config.target for p in pipelines]
-    if len(set(targets)) != len(targets):
-        raise ConfigError(f"each target locale once, please: got {', '.join(targets)}")
-    first = pipelines[0]
-    for pipeline in pipelines[1:]:
-        if dataclasses.replace(pipeline.config, target=first.config.target) != first.config or (
-            pipeline.models_dir != first.models_dir
-        ):
-            raise ConfigError(
-                f"the pipelines of one batch differ only in their target; "
-                f"{pipeline.config.target} has other options than {first.config.target}"
-            )
-    if jobs is not None and jobs > 1 and any(p.has_given_engines for p in pipelines):
-        raise ConfigError(
-            "engines passed as objects cannot be sent to worker processes; use jobs=1"
-        )
+    formats = dataclasses.replace(config.formats, boilerplate=tuple(sorted(learned)))
+    return dataclasses.replace(config, formats=formats)

@@ -1,0 +1,40 @@
+"""The ``localise`` command: a thin shell over the library.
+
+Each command parses its options into the library's configuration (:class:`localise.Config`),
+makes one library call and prints the result; every ``LocaliseError`` becomes one line on
+stderr and an exit code: 0 when every input succeeded, 1 when some failed (each named with its
+reason), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from ._options import CONTEXT
+from .glossary import glossary
+from .inspect import detect, inspect
+from .models import models
+from .translate import translate
+
+__all__ = ["main"]
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="localise")
+def main() -> None:
+    """Translate and localise news-agency articles offline.
+
+    \b
+    localise detect ARTICLE...                 which language is each article in
+    localise inspect ARTICLE...                which dates, amounts and names were found
+    localise translate ARTICLE... --to en-GB   translate, keep names, reformat dates/amounts
+    localise models list|install|remove        manage the Argos translation packages
+    localise glossary check|suggest            check glossary files, find uncovered names
+
+    Run `localise COMMAND --help` for the options of each.
+    """
+
+
+for _command in (detect, inspect, translate, models, glossary):
+    main.add_command(_command)

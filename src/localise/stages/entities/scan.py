@@ -1,0 +1,98 @@
+"""What the date, money and number finders share: a found candidate, and scanning a shape.
+
+Speed: the digit runs and month names of a text are found once (:class:`Anchors`); each
+shape's pattern is tried only where one starts, and the words before it ("vom", "$") are
+matched backwards from there (see :mod:`.grammar`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...doc import SpanKind
+from .extras import BareCurrency
+from .grammar import Shape
+from .values import DateKind, DateValue, MoneyValue, NumberValue
+
+__all__ = ["Anchors", "Found", "Territory", "anchors_of", "scan"]
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A currency symbol of a territory ("Br": Belarus), whose currency depends on the date."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate entity: where it is and its value (None until the article settles it)."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    value: DateValue | MoneyValue | NumberValue | None
+    #: Dates whose year must come from the article: (month, day, month2, day2).
+    pending: tuple[int | None, int | None, int | None, int | None] | None = None
+    date_kind: DateKind = "date"
+    weekday: bool = False
+    time: str | None = None
+    #: The span opens with a preposition ("im Jahr 2024", "vom 14. bis 16.", "от 1 до 2").
+    preposition: bool = False
+    #: An amount whose currency the article settles: a territory's symbol, a bare word.
+    currency: Territory | BareCurrency | None = None
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Where a shape's core may start, found once per text: runs of digits, month names."""
+
+    digit: list[int]
+    month: list[int]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def anchors_of(text: str, month_anchor: re.Pattern[str]) -> Anchors:
+    return Anchors(
+        [m.start() for m in _DIGITS.finditer(text)],
+        [m.start() for m in month_anchor.finditer(text)],
+    )
+
+
+def scan(shape: Shape, text: str, anchors: Anchors) -> Iterator[tuple[int, re.Match[str], bool]]:
+    """The shape's matches, left to right and not overlapping one another (as ``finditer``
+    would give them), each with where it starts (its lead's start) and whether it opens with a
+    preposition. A range opener ("vom", "от") belongs to the span only when the core is a
+    range: "от 1 до 2 млрд" but "от" + "5 млрд"."""
+    match, lead, required = shape.core.match, shape.lead, shape.lead_required
+    end = 0
+    for pos in anchors.digit if shape.anchor == "digit" else anchors.month:
+        if pos < end:
+            continue
+        # The tail check is cheaper than the core: a required lead goes first.
+        possible = lead is not None and lead.tail.match(text, pos) is not None
+        if required and not possible:
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        start, preposition = pos, False
+        if lead is not None:
+            before = (
+                lead.pattern.search(text, max(end, pos - lead.window), pos) if possible else None
+            )
+            if before is None:
+                if required:
+                    continue
+            elif before.groupdict().get("opener") is None:
+                start = before.start()
+            elif shape.range_group is not None and m.group(shape.range_group) is None:
+                start = before.end("opener")
+            else:
+                start, preposition = before.start(), True
+        end = m.end()
+        yield start, m, preposition
