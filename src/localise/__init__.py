@@ -11,7 +11,7 @@ loads nothing but this module: no Babel, no SQLite, no model runtime.
 import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING, Any as _Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 #: Each public name and the module that defines it.
 _EXPORTS = {

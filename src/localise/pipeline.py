@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .config import Config, signature_of
 from .doc import Doc, Segment, Span
 from .engine import ArgosEngines, Engine, EngineFactory

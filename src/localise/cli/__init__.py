@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from ._options import CONTEXT
 from .glossary import glossary
 from .inspect import detect, inspect
