@@ -14,7 +14,16 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from localise import Config, ConfigError, EngineConfig, FormatOptions, ModelsConfig, Pipeline
+from localise import (
+    Config,
+    ConfigError,
+    EngineConfig,
+    FormatOptions,
+    ModelsConfig,
+    Pipeline,
+    Style,
+    StyleRules,
+)
 from localise.batch import workers
 from localise.cli import main
 from localise.config import output_key, signature_of
@@ -39,6 +48,7 @@ def everything_set(tmp_path: Path) -> Config:
             fields=("title",),
             front_matter_fields=("summary",),
         ),
+        style=Style("house", (("de", StyleRules(percent="word", clock="dot")),)),
     )
 
 
@@ -87,9 +97,13 @@ def test_the_signature_records_every_field(tmp_path: Path) -> None:
         node = recorded
         for part in name.split("."):
             node = node[part]
+        if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+            continue  # a nested record (the style's rules): compared whole below
         expected = [str(v) for v in value] if isinstance(value, tuple) else value
         expected = str(expected) if isinstance(value, (Path, date)) else expected
         assert node == expected, name
+    assert recorded == json.loads(json.dumps(signature_of(config)))
+    assert recorded["style"]["rules"][0][1]["percent"] == "word"
     assert signature["target"] == "de-CH"
     assert signature["glossary"] == Pipeline(config).glossary.fingerprint
 

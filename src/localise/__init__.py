@@ -20,11 +20,14 @@ _EXPORTS = {
     "Outcome": "localise.batch",
     "Progress": "localise.batch",
     "Summary": "localise.batch",
-    "Check": "localise.stages.protect",
+    "Check": "localise.stages.facts",
+    "Finding": "localise.stages.facts",
     "Config": "localise.config",
     "EngineConfig": "localise.config",
     "FormatOptions": "localise.config",
     "ModelsConfig": "localise.config",
+    "Style": "localise.config",
+    "StyleRules": "localise.config",
     "Doc": "localise.doc",
     "Segment": "localise.doc",
     "Span": "localise.doc",
@@ -73,6 +76,8 @@ if _TYPE_CHECKING:  # what the names are, for type checkers (`X as X`: re-export
         EngineConfig as EngineConfig,
         FormatOptions as FormatOptions,
         ModelsConfig as ModelsConfig,
+        Style as Style,
+        StyleRules as StyleRules,
     )
     from .doc import (
         Doc as Doc,
@@ -102,6 +107,7 @@ if _TYPE_CHECKING:  # what the names are, for type checkers (`X as X`: re-export
     from .report import (
         Report as Report,
     )
-    from .stages.protect import (
+    from .stages.facts import (
         Check as Check,
+        Finding as Finding,
     )

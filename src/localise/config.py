@@ -8,7 +8,8 @@
     ├── article_date            publication date assumed for articles that state none
     ├── models: ModelsConfig    where packages are, the index, whether to download a missing one
     ├── engine: EngineConfig    decoding: beam size, threads, batch size
-    └── formats: FormatOptions  how files are read and written
+    ├── formats: FormatOptions  how files are read and written
+    └── style: Style            what a desk decides: "$" or "US$", "%" or "Prozent", …
 
 Only the command line reads options and environment variables to build one; the library
 takes it as given (``Pipeline(config)``, ``Batch(config, out)``), and a worker process
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import ConfigError
 from .locales import parse_locale
@@ -36,6 +37,8 @@ __all__ = [
     "EngineConfig",
     "FormatOptions",
     "ModelsConfig",
+    "Style",
+    "StyleRules",
     "argos_models_dir",
     "output_key",
     "signature_of",
@@ -108,6 +111,58 @@ class FormatOptions:
 
 
 @dataclass(frozen=True)
+class StyleRules:
+    """A desk's decisions for one language, where CLDR offers more than one correct form.
+
+    ``currency``: "symbol" writes "$1.1 billion" where the language puts the symbol first,
+    "name" always "1.1 billion US dollars". ``symbols``: currency symbols of the desk, code ->
+    symbol ({"USD": "$"} against CLDR en-GB's "US$"; {"BYN": "Br"}). ``scale``: "word"
+    ("billion") or "short" ("bn", "Mrd.", "млрд"). ``percent``: "sign" (CLDR's "5,5 %"),
+    "tight" ("5,5%") or "word" ("5,5 Prozent", "5.5 per cent"). ``clock``: "cldr" ("13:18",
+    "1:18 PM"), "ap" ("1:18 p.m.") or "dot" ("13.18 Uhr"). ``ranges``: "dash" ("$1.1–1.2
+    billion") or "words" ("$1.1 billion to $1.2 billion"). ``months``: "full" or "ap"
+    ("Jan. 14", "Sept. 5": AP's abbreviations with a day). ``year``: Russian "word" ("14
+    января 2025 года") or "abbreviation" ("14 января 2025 г."). ``old_rouble``: words after
+    an amount of pre-2016 Belarusian roubles ("old"), none by default: the date says it.
+    """
+
+    currency: Literal["symbol", "name"] = "symbol"
+    symbols: tuple[tuple[str, str], ...] = ()
+    scale: Literal["word", "short"] = "word"
+    percent: Literal["sign", "tight", "word"] = "sign"
+    clock: Literal["cldr", "ap", "dot"] = "cldr"
+    ranges: Literal["dash", "words"] = "dash"
+    months: Literal["full", "ap"] = "full"
+    year: Literal["word", "abbreviation"] = "word"
+    old_rouble: str = ""
+
+    def symbol(self, code: str) -> str | None:
+        return dict(self.symbols).get(code)
+
+
+#: Natural wire copy in each language, when no style is chosen: "$1.1 billion" (as Reuters and
+#: AP write it, not CLDR en-GB's "US$"), "5,5 %" in German, "5,5%" and "года" in Russian.
+DEFAULT_RULES: dict[str, StyleRules] = {
+    "en": StyleRules(symbols=(("USD", "$"),)),
+    "de": StyleRules(currency="name"),
+    "ru": StyleRules(currency="name", scale="short", percent="tight"),
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    """A house style: a name and its rules per language (:class:`StyleRules`); a language it
+    does not mention follows :data:`DEFAULT_RULES`. Profiles ship with localise
+    (``localise.styles``: reuters, ap, dpa, tass, belta) and an agency can write its own."""
+
+    name: str = "default"
+    rules: tuple[tuple[str, StyleRules], ...] = ()
+
+    def for_language(self, lang: str) -> StyleRules:
+        return dict(self.rules).get(lang) or DEFAULT_RULES.get(lang, StyleRules())
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything that decides a run's outputs; see the module docstring.
 
@@ -122,6 +177,7 @@ class Config:
     models: ModelsConfig = field(default_factory=ModelsConfig)
     engine: EngineConfig = field(default_factory=EngineConfig)
     formats: FormatOptions = field(default_factory=FormatOptions)
+    style: Style = field(default_factory=Style)
 
     def __post_init__(self) -> None:
         if isinstance(self.targets, str):

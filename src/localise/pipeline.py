@@ -2,10 +2,10 @@
 
 ::
 
-    Doc ─▶ detect ─▶ source side ─────▶ target side ──────▶ protect ─▶ engine ─▶ verify ─▶ Result
-           (lang)    (article date,     (per target: blocks  (renderings (Argos)   (kept,
-                      block languages,   to translate, names,  into the             repaired,
-                      names, entities)   entities, sentences)  segments)            missing)
+    Doc ─▶ detect ─▶ source side ─────▶ target side ──────▶ protect ─▶ engine ─▶ facts ───▶ Result
+           (lang)    (article date,     (per target: blocks  (names in   (Argos)   (found by
+                      block languages,   to translate, names,  the target           value, wrong
+                      names, entities)   entities, sentences)  form)                ones fixed)
 
 The source-side stages run once per article, the target-side stages once per article and
 target (:mod:`localise.stages` lists both); :meth:`Pipeline.source_stages` and
@@ -17,6 +17,7 @@ puts it between a format's reader and writer.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,10 +34,12 @@ from .report import Report, warnings_for
 from .stages import Stage
 from .stages.article_date import ArticleDate
 from .stages.detect import SEED, BlockLanguages, BlockTargets, LanguageDetector
-from .stages.entities import recogniser
+from .stages.entities import EntityRecogniser, recogniser
+from .stages.facts import Check, FactChecker, Finding
 from .stages.glossary import Glossary, GlossaryFinder, GlossaryRenderer
-from .stages.protect import Check, protect, verify
+from .stages.protect import ENGINE_KINDS, protect
 from .stages.render import EntityRenderer
+from .stages.render.minimal import minimal_edit
 from .stages.segment import Segmenter
 
 __all__ = ["Pipeline", "Prepared", "Result"]
@@ -84,6 +87,7 @@ class Pipeline:
         self._loaded: dict[tuple[str, str], Engine] = {}
         self._source_stages: dict[str, tuple[Stage, ...]] = {}
         self._target_stages: dict[tuple[str, str], tuple[Stage, ...]] = {}
+        self._checkers: dict[tuple[str, str], FactChecker] = {}
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -158,7 +162,7 @@ class Pipeline:
                 GlossaryRenderer(self.glossary, lang, target_lang),
             ]
             if _recogniser(lang) is not None:
-                stages.append(EntityRenderer(target))
+                stages.append(EntityRenderer(target, self.config.style))
             stages.append(Segmenter(lang))
             self._target_stages[key] = tuple(stages)
         return self._target_stages[key]
@@ -168,11 +172,9 @@ class Pipeline:
     def finish(self, prepared: Prepared, translations: Sequence[str], engine: str) -> Result:
         """Verify and repair an engine's translations of ``prepared.sources``; build the result."""
         doc = prepared.doc
+        findings: list[Finding] = []
         if prepared.pair is None:
-            outputs = [
-                protect(doc.text[s.start : s.end], s.start, _spans_in(doc, s)) for s in doc.segments
-            ]
-            checks = [Check(span, "kept") for span in _protected(doc)]
+            outputs, checks = self._same_language(doc, prepared.target)
             engine = "none (same language: entities and names only)"
         else:
             if len(translations) != len(prepared.sources):
@@ -180,11 +182,11 @@ class Pipeline:
                     f"{engine} returned {len(translations)} translations for "
                     f"{len(prepared.sources)} segments"
                 )
-            outputs, checks = self._verify(doc, prepared.target, translations)
+            outputs, checks, findings = self._checked(doc, prepared.target, translations)
         return Result(
             text=_reassemble(doc, outputs, 0, len(doc.text)),
             doc=doc,
-            report=self._report(doc, prepared.target, engine, checks),
+            report=self._report(doc, prepared.target, engine, checks, findings),
             blocks=tuple(_reassemble(doc, outputs, b.start, b.end) for b in doc.blocks),
         )
 
@@ -222,26 +224,60 @@ class Pipeline:
             "config": signature_of(self.config),
         }
 
-    def _verify(
+    def fact_checker(self, lang: str, target: str) -> FactChecker:
+        """The fact checker for translations from ``lang`` into ``target``, built once."""
+        key = (lang, target)
+        if key not in self._checkers:
+            self._checkers[key] = FactChecker(target, lang, self.config.style)
+        return self._checkers[key]
+
+    def _checked(
         self, doc: Doc, target: str, translations: Sequence[str]
-    ) -> tuple[list[str], list[Check]]:
-        # The target locale's own separators: de-CH writes "1.1 Milliarden", not "1,1".
-        found = _recogniser(target)
-
-        def find(text: str) -> list[Span]:
-            assert found is not None
-            return list(found(Doc(text, article_date=doc.article_date)).spans)
-
-        outputs, checks = [], []
+    ) -> tuple[list[str], list[Check], list[Finding]]:
+        """Each translation with its facts checked against its segment's (see ``facts``)."""
+        assert doc.lang is not None
+        checker = self.fact_checker(doc.lang, target)
+        outputs: list[str] = []
+        checks: list[Check] = []
+        findings: list[Finding] = []
         for segment, translation in zip(doc.segments, translations, strict=True):
-            spans, _ = _for_engine(doc, segment)
-            repaired, segment_checks = verify(translation, spans, find if found else None)
-            outputs.append(repaired)
-            checks.extend(segment_checks)
+            spans, _ = _for_engine(doc, segment, kinds=None)
+            if _recogniser(doc.lang) is None:
+                spans = [s for s in spans if s.kind in ENGINE_KINDS]
+            checked = checker.check(
+                translation, spans, article_date=doc.article_date, mode="engine"
+            )
+            outputs.append(checked.text)
+            checks.extend(checked.checks)
+            findings.extend(dataclasses.replace(f, sentence=translation) for f in checked.findings)
+        return outputs, checks, findings
+
+    def _same_language(self, doc: Doc, target: str) -> tuple[list[str], list[Check]]:
+        """The segments with only what the target locale writes differently changed."""
+        assert doc.lang is not None
+        found = _recogniser(doc.lang)
+        locale = parse_locale(target)
+        outputs, checks = [], []
+        for segment in doc.segments:
+            spans = _spans_in(doc, segment)
+            edited = []
+            for span in spans:
+                text = span.text
+                if found is not None and span.kind in ("date", "money", "number"):
+                    text = minimal_edit(span, found, locale)
+                edited.append(dataclasses.replace(span, rendering=text))
+                checks.append(
+                    Check(span, "kept")
+                    if text == span.text
+                    else Check(span, "rendered", span.text, text)
+                )
+            outputs.append(protect(doc.text[segment.start : segment.end], segment.start, edited))
         return outputs, checks
 
-    def _report(self, doc: Doc, target: str, engine: str, checks: list[Check]) -> Report:
-        warnings = warnings_for(checks)
+    def _report(
+        self, doc: Doc, target: str, engine: str, checks: list[Check], findings: list[Finding]
+    ) -> Report:
+        warnings = warnings_for(findings)
         assert doc.lang is not None
         if _recogniser(doc.lang) is None:
             warnings.append(
@@ -264,6 +300,7 @@ class Pipeline:
             article_date=doc.article_date.isoformat() if doc.article_date else None,
             segments=len(doc.segments),
             checks=tuple(checks),
+            findings=tuple(findings),
             warnings=tuple(warnings),
             signature=self.signature(target, engine),
             untranslated=tuple(
@@ -278,7 +315,7 @@ def _language(locale: str) -> str:
     return str(parse_locale(locale).language)
 
 
-def _recogniser(lang: str) -> Stage | None:
+def _recogniser(lang: str) -> EntityRecogniser | None:
     # None for a language CLDR does not know: the report says dates were not checked.
     try:
         return recogniser(lang)
@@ -303,8 +340,11 @@ def _spans_in(doc: Doc, segment: Segment) -> list[Span]:
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
-def _for_engine(doc: Doc, segment: Segment) -> tuple[list[Span], list[tuple[int, int]]]:
-    """The spans an engine must carry over, and the soft line breaks it should see as spaces.
+def _for_engine(
+    doc: Doc, segment: Segment, kinds: frozenset[str] | None = ENGINE_KINDS
+) -> tuple[list[Span], list[tuple[int, int]]]:
+    """The spans of a segment (of ``kinds``: by default those whose rendering the engine gets),
+    and the soft line breaks the engine should see as spaces.
 
     A sentence of a hard-wrapped paragraph runs across line breaks; the engine gets it on one
     line, without the continuation syntax of the next line ("> " in a quote), and its
@@ -326,6 +366,7 @@ def _for_engine(doc: Doc, segment: Segment) -> tuple[list[Span], list[tuple[int,
         span
         for span in _spans_in(doc, segment)
         if not any(start <= span.start and span.end <= end for start, end in joins)
+        and (kinds is None or span.kind in kinds)
     ]
     return spans, joins
 
@@ -333,10 +374,6 @@ def _for_engine(doc: Doc, segment: Segment) -> tuple[list[Span], list[tuple[int,
 def _is_prefix(text: str) -> bool:
     # A continuation line's container syntax: a quote's ">" and indentation, nothing else.
     return not text.strip(" \t>")
-
-
-def _protected(doc: Doc) -> list[Span]:
-    return [span for segment in doc.segments for span in _spans_in(doc, segment)]
 
 
 def _reassemble(doc: Doc, outputs: Sequence[str], start: int, end: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .doc import Doc, SpanKind
-from .stages.protect import Check
+from .stages.facts import Check, Finding
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Report:
     warnings: tuple[str, ...]
     signature: Mapping[str, Any]
     path: str | None = None
+    #: What the fact checks found in the translation (see :mod:`localise.stages.facts`).
+    findings: tuple[Finding, ...] = ()
     #: Blocks not machine-translated: (kind, reason, text), boilerplate included.
     untranslated: tuple[tuple[str, str, str], ...] = ()
 
@@ -60,6 +62,7 @@ class Report:
             "segments": self.segments,
             "glossary": [_check_json(check) for check in self.names],
             "conversions": [_check_json(check) for check in self.conversions],
+            "findings": [finding_json(f) for f in self.findings],
             "warnings": list(self.warnings),
             "blocks_not_translated": [
                 {"kind": kind, "reason": reason, "text": _excerpt(text)}
@@ -86,17 +89,37 @@ def _check_json(check: Check) -> dict[str, Any]:
     entry["status"] = check.status
     if check.found is not None:
         entry["engine_wrote"] = check.found
+    if check.written is not None:
+        entry["written"] = check.written
     return entry
 
 
-def warnings_for(checks: Sequence[Check]) -> list[str]:
-    """One line per protected span the translation lost and repair could not restore."""
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """A finding for a report: severity, kind, what the source and translation say, what
+    localise did, the sentence, and one line for a human."""
+    return {
+        "severity": finding.severity,
+        "kind": finding.kind,
+        "source": finding.source,
+        "translation": finding.found,
+        "written": finding.written,
+        "action": finding.action,
+        "sentence": finding.sentence,
+        "message": finding.message(),
+    }
+
+
+def warnings_for(findings: Sequence[Finding]) -> list[str]:
+    """One line per finding that needs a human look (warnings and errors), with its sentence."""
     return [
-        f"{check.span.kind} {check.span.text!r} (offset {check.span.start}): expected "
-        f"{check.span.rendering!r} in the translation, not found and not repairable"
-        for check in checks
-        if check.status == "missing"
+        f"{f.message()} — in: {_excerpt(_spaced(f.sentence), 160)}"
+        for f in findings
+        if f.severity in ("warning", "error")
     ]
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def facts(doc: Doc, path: str | None = None) -> dict[str, Any]:

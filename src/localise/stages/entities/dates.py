@@ -44,6 +44,10 @@ def find_dates(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) 
             year = int(g["y"]) if g.get("y") else None
             time = _clock(g, lexicon.day_periods)
             kind = _date_kind(shape, g, year, time)
+            if shape == "time_range":
+                time2 = f"{int(g['hh2']):02d}:{g['mm2']}"
+                yield Found(start, m.end(), "date", None, (None,) * 4, kind, time=time, time2=time2)
+                continue
             if shape == "year_range":
                 value = DateValue(year, until=DateValue(int(g["y2"])), kind=kind)
             elif shape == "year":
@@ -58,7 +62,7 @@ def find_dates(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) 
                     kind,
                     bool(g.get("wd")),
                     time,
-                    preposition,
+                    preposition=preposition,
                 )
                 continue
             else:
@@ -82,16 +86,14 @@ def settle_years(found: Sequence[Found], article_date: date | None) -> list[Foun
             year = _implied_year(month, day, article_date, month2, day2 or day)
             if year is None and article_date is None and f.date_kind.endswith("range"):
                 year = last_year
-            if f.date_kind == "time":
+            if f.date_kind in ("time", "time_range"):
+                # A clock time alone is on the article's day: without one, it is no date.
                 if article_date is None:
                     continue
+                y, m, d = article_date.year, article_date.month, article_date.day
+                until = DateValue(y, m, d, f.time2) if f.time2 else None
                 value: DateValue | None = DateValue(
-                    article_date.year,
-                    article_date.month,
-                    article_date.day,
-                    f.time,
-                    kind="time",
-                    year_implied=True,
+                    y, m, d, f.time, until, kind=f.date_kind, year_implied=True
                 )
             else:
                 value = _dated(
@@ -129,7 +131,15 @@ def _clock(groups: dict[str, str | None], periods: dict[str, str]) -> str | None
 def _date_kind(
     shape: str, g: dict[str, str | None], year: int | None, time: str | None
 ) -> DateKind:
-    if shape in ("year", "year_range", "day_range", "month_range", "month_year", "time"):
+    if shape in (
+        "year",
+        "year_range",
+        "day_range",
+        "month_range",
+        "month_year",
+        "time",
+        "time_range",
+    ):
         return shape  # type: ignore[return-value]
     if shape == "iso":
         return "iso_date"

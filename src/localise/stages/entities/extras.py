@@ -20,13 +20,23 @@ __all__ = [
     "EXTRA",
     "NONE",
     "SUPPORTED_LANGUAGES",
+    "TERRITORIAL_NAMES",
     "BareCurrency",
     "Extras",
     "HouseName",
     "Multiplier",
     "Phrases",
+    "Territory",
     "extras_for",
 ]
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A currency that depends on the date: the legal tender of a territory ("BY") on the
+    article's date, as the symbol "Br" or the name "Belarusian roubles" mean it."""
+
+    code: str
 
 
 class BareCurrency(NamedTuple):
@@ -35,7 +45,8 @@ class BareCurrency(NamedTuple):
     It is ``in_context`` when the text mentions one of the ``cues`` anywhere (the words start
     a word: "Belarus", "belarussischen", "Minsk", "BelTA"), else ``default``. An article about
     Belarus that writes a bare "Rubel" means the Belarusian one; a Russian rouble in it is
-    named ("russische Rubel") and read from its full name.
+    named ("russische Rubel") and read from its full name. ``in_context`` may be a territory
+    of :data:`TERRITORIAL_NAMES`: the currency is then that territory's on the article's date.
     """
 
     words: tuple[str, ...]
@@ -61,10 +72,18 @@ class HouseName:
 @dataclass(frozen=True)
 class Multiplier:
     """A multiplier suffix ("-fache", "-fold") as a regex after the number, and how the
-    renderer writes one (``{0}`` is the number)."""
+    renderer writes one (``{0}`` is the number).
+
+    ``counted`` is a suffix that makes a multiplier only after ``lead`` (a regex for what
+    stands right before the number): "rose 9 times" but not "met 5 times", "в 1,5 раза" but not "2
+    раза в неделю". With ``lead_in_span`` the lead is part of the span ("в 1,5 раза").
+    """
 
     pattern: str
     rendering: str
+    counted: str = ""
+    lead: str = ""
+    lead_in_span: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,9 @@ class Extras:
     month_endings: tuple[str, ...] = ()
     #: Scale abbreviations missing from CLDR ("Tsd.": CLDR's short German thousand is empty).
     scales: Mapping[str, int] = field(default_factory=dict)
+    #: The abbreviations news writes where CLDR's short forms are symbols ("bn", not "B"),
+    #: factor -> word, for a style that abbreviates.
+    short_scales: Mapping[int, str] = field(default_factory=dict)
     #: Currency words CLDR lacks (a bare "Dollar"; inflected forms): code -> forms of a name.
     currencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: House-style names that override CLDR's (German writes the adjective in lower case
@@ -119,6 +141,9 @@ class Extras:
     #: Day-number suffixes ("14th").
     ordinal_suffix: tuple[str, ...] = ()
     multiplier: Multiplier | None = None
+    #: A full stop after a day number is an ordinal ("14. Januar"); elsewhere it ends a
+    #: sentence ("on January 14.").
+    ordinal_dot: bool = False
     #: Percent words CLDR lacks ("per cent").
     percent_words: tuple[str, ...] = ()
     phrases: Phrases | None = None
@@ -127,11 +152,18 @@ class Extras:
 #: A language without an entry.
 NONE = Extras()
 
+#: Currencies whose plain names stand for a territory's currency of the day, code ->
+#: territory. Belarus redenominated on 1 July 2016 (10,000 BYR = 1 BYN) and prose kept writing
+#: "Belarusian roubles", "belarussische Rubel", "белорусских рублей" for both: like the symbol
+#: "Br", the name means BYR in an article dated before the change and BYN after it (CLDR's
+#: currency history). CLDR names BYR only with a label, "Belarusian Ruble (2000–2016)".
+TERRITORIAL_NAMES: Mapping[str, str] = MappingProxyType({"BYN": "BY"})
+
 EXTRA: Mapping[str, Extras] = MappingProxyType(
     {
         "de": Extras(
             scales={"Tsd.": 1000, "Tsd": 1000},
-            currencies={"USD": ("Dollar", "Dollars")},
+            short_scales={10**3: "Tsd.", 10**6: "Mio.", 10**9: "Mrd.", 10**12: "Bio."},
             currency_names={
                 "BYN": HouseName(
                     {"one": "belarussischer Rubel", "other": "belarussische Rubel"},
@@ -142,19 +174,26 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                     dative="russischen Rubel",
                 ),
             },
+            # The dative plural, as in "mit 2,3 Milliarden belarussischen Rubeln".
+            currencies={
+                "USD": ("Dollar", "Dollars"),
+                "BYN": ("belarussischen Rubeln",),
+                "RUB": ("russischen Rubeln",),
+            },
             bare_currency=BareCurrency(
-                ("Rubel",),
+                ("Rubel", "Rubeln"),
                 "RUB",
-                "BYN",
+                "BY",
                 ("Belarus", "belarussisch", "Weißrussland", "weißrussisch", "Minsk", "BelTA"),
             ),
             symbols={"US-$": "USD"},
+            ordinal_dot=True,
             range_words=("bis",),
             range_openers=("vom",),
             year_prefix=("im Jahr", "im Jahre"),
             time_prefix=("um",),
             time_suffix=("Uhr",),
-            multiplier=Multiplier(r"-?fache[nmrs]?(?!\w)|-?fach(?!\w)", "{0}-fache"),
+            multiplier=Multiplier(r"-?[fF]ache[nmrs]?(?!\w)|-?fach(?!\w)|-?mal(?!\w)", "{0}-fache"),
             phrases=Phrases(
                 year="im Jahr {0}",
                 day_range="vom {0} bis {1}",
@@ -163,7 +202,8 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             ),
         ),
         "en": Extras(
-            scales={"mln": 10**6, "bln": 10**9},
+            scales={"mln": 10**6, "bln": 10**9, "mn": 10**6, "bn": 10**9, "tn": 10**12},
+            short_scales={10**6: "mn", 10**9: "bn", 10**12: "tn"},
             currencies={
                 "USD": ("dollar", "dollars"),
                 "BYN": ("Belarusian rouble", "Belarusian roubles"),
@@ -171,7 +211,14 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             range_words=("to",),
             time_prefix=("at",),
             ordinal_suffix=("st", "nd", "rd", "th"),
-            multiplier=Multiplier(r"-fold(?!\w)", "{0}-fold"),
+            # "4.4-fold"; "4.4 times" as wire copy writes it ("up 4.4 times", "grew 9 times").
+            multiplier=Multiplier(
+                r"-fold(?!\w)",
+                "{0}-fold",
+                counted=r"\s+times(?!\w)",
+                lead=r"(?<!\w)(?:up|down|rose|risen|grew|grown|increased|jumped|surged|soared|fell"
+                r"|fallen|dropped|declined|decreased|expanded|multiplied|higher|more|by)\s+",
+            ),
             percent_words=("per cent",),
             phrases=Phrases(
                 year="in {0}",
@@ -187,14 +234,21 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             bare_currency=BareCurrency(
                 ("рубль", "рубля", "рублей"),
                 "RUB",
-                "BYN",
+                "BY",
                 ("Беларус", "Белорусс", "белорусск", "Минск", "БелТА"),
             ),
             range_words=("до", "по"),
             range_openers=("от",),
             year_suffix=("годах", "годы", "года", "году", "год", "г.", "-го", "-м"),
             time_prefix=("в",),
-            multiplier=Multiplier(r"-?кратн\w*", "{0}-кратный"),
+            # "в 1,5 раза" is how Russian writes "1,5-fache"; "1,5-кратный" is an adjective.
+            multiplier=Multiplier(
+                r"-?кратн\w*",
+                "в {0} раза",
+                counted=r"\s+раза?(?!\w)",
+                lead=r"(?<!\w)[вВ]\s+",
+                lead_in_span=True,
+            ),
             # "с" takes the genitive ("с января"), "по" the accusative ("по июнь"): the
             # renderer writes the first month in CLDR's format (genitive) form.
             phrases=Phrases(

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from .extras import BareCurrency
+from .extras import BareCurrency, Territory
 from .lexicon import Lexicon
 
 _SPACES = " \u00a0\u2009\u202f"
@@ -54,6 +54,8 @@ class Shape:
     lead_required: bool = False
     anchor: Literal["digit", "month"] = "digit"
     range_group: str | None = None
+    #: False for a lead that is context, not part of the span ("rose" of "rose 9 times").
+    lead_in_span: bool = True
 
 
 class Lead(NamedTuple):
@@ -90,13 +92,15 @@ class Grammar:
     money_suffixed: Shape
     percent: Shape
     multiplier: Shape | None
+    #: A multiplier that counts only after its lead ("rose 9 times", "в 1,5 раза").
+    counted: Shape | None
     scaled: Shape
     plain_number: Shape
     piece: re.Pattern[str]
     #: Per lower-cased initial, the currency names starting with it, one group per name
     #: ("c0", "c1"...); ``currency_word_codes`` gives the currency each group stands for.
     currency_words: dict[str, re.Pattern[str]]
-    currency_word_codes: dict[str, str | BareCurrency]
+    currency_word_codes: dict[str, str | Territory | BareCurrency]
     #: Symbols ("$", "US-$") and territory symbols ("Br") in one pattern, longest first.
     symbol: re.Pattern[str]
     #: The words that make a bare currency word the other currency ("Minsk": BYN).
@@ -168,11 +172,18 @@ class Grammar:
             rf"{number}(?:{range_sep}{number})?[{_SPACES}]?"
             rf"(?:{re.escape(lx.percent_sign)}|{percent_words}(?!\w))"
         )
-        multiplier = (
-            Shape("multiplier", re.compile(rf"{number}(?:{extra.multiplier.pattern})"))
-            if extra.multiplier is not None
-            else None
-        )
+        multiplier = counted = None
+        if extra.multiplier is not None:
+            multiplier = Shape("multiplier", re.compile(rf"{number}(?:{extra.multiplier.pattern})"))
+            if extra.multiplier.counted:
+                lead = extra.multiplier.lead
+                counted = Shape(
+                    "counted",
+                    re.compile(rf"{number}(?:{extra.multiplier.counted})"),
+                    Lead(re.compile(rf"(?:{lead})\Z"), _AFTER_SPACE, 24),
+                    lead_required=True,
+                    lead_in_span=extra.multiplier.lead_in_span,
+                )
         scaled = (
             rf"{number}(?:{range_sep}{number})?[{_SPACES}]?{scale}"
             rf"(?:\s+{number}[{_SPACES}]?{scale})*"
@@ -189,6 +200,7 @@ class Grammar:
             money_suffixed=money_suffixed,
             percent=Shape("percent", re.compile(percent)),
             multiplier=multiplier,
+            counted=counted,
             scaled=Shape("scaled", re.compile(scaled)),
             plain_number=Shape("plain_number", re.compile(number)),
             piece=re.compile(piece),
@@ -214,8 +226,10 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     month = alternation(lx.months)
     ordinal = alternation(extra.ordinal_suffix)
 
+    dot = r"\.|" if extra.ordinal_dot else ""
+
     def day(name: str) -> str:
-        return rf"(?<![\d.,])(?P<{name}>0?[1-9]|[12]\d|3[01])(?!\d)(?:\.|{ordinal}(?!\w))?"
+        return rf"(?<![\d.,])(?P<{name}>0?[1-9]|[12]\d|3[01])(?!\d)(?:{dot}{ordinal}(?!\w))?"
 
     def mon(name: str) -> str:
         return rf"(?<!\w)(?P<{name}>{month})(?!\w)"
@@ -290,6 +304,16 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
             re.compile(rf"{mon('m')}{range_sep}{mon('m2')}(?:\s+{year('y')})?"),
             opener,
             anchor="month",
+        ),
+        # Opening hours, both ends ("von 8.30 bis 17.30 Uhr", "from 8.30 to 17.30"): a time
+        # range, never two decimals.
+        Shape(
+            "time_range",
+            re.compile(
+                rf"(?<![\d.:,]){dot_time}{range_sep}"
+                rf"(?P<hh2>[01]?\d|2[0-3])[.:](?P<mm2>[0-5]\d)(?![\d.,]\d)"
+                rf"(?:\s+{time_suffix}(?!\w))?"
+            ),
         ),
         Shape(
             "time",

@@ -28,7 +28,7 @@ from babel.core import UnknownLocaleError, get_global
 from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_currency_name, list_currencies
 
-from .extras import BareCurrency, Extras, extras_for
+from .extras import TERRITORIAL_NAMES, BareCurrency, Extras, Territory, extras_for
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class CurrencyWord:
     the lower-cased first letters of its forms, so the grammar tries only the names that
     can start at a given letter."""
 
-    currency: str | BareCurrency
+    currency: str | Territory | BareCurrency
     initials: str
 
 
@@ -68,10 +68,13 @@ class Lexicon:
     extra: Extras = field(default_factory=Extras)
 
     @classmethod
-    def build(cls, locale: Locale) -> Lexicon:
+    def build(cls, locale: Locale, numbers: Locale | None = None) -> Lexicon:
+        """The lexicon of a locale; with ``numbers``, digits are read with that locale's
+        separators instead (an English phrase that kept German digits, "1,1 billion")."""
         lang = str(locale.language)
         extra = extras_for(lang)
-        symbols_of = locale.number_symbols.get("latn", locale.number_symbols)
+        numeric = numbers or locale
+        symbols_of = numeric.number_symbols.get("latn", numeric.number_symbols)
         decimal = symbols_of.get("decimal", ".")
         group = symbols_of.get("group", ",")
         groups = {group, "’"} if group == "'" else {group}
@@ -195,7 +198,10 @@ def _currency_words(
     words: dict[str, CurrencyWord] = {}
     groups: list[tuple[str | BareCurrency, set[str]]] = list(names.items())
     groups += [(currency, set(forms)) for currency, forms in extra]
-    for currency, forms in groups:
+    for named, forms in groups:
+        currency: str | Territory | BareCurrency = named
+        if isinstance(named, str) and named in TERRITORIAL_NAMES:
+            currency = Territory(TERRITORIAL_NAMES[named])
         by_length: dict[int, list[list[str]]] = {}
         for form in forms:
             by_length.setdefault(len(form.split()), []).append(form.split())

@@ -16,10 +16,10 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from .extras import BareCurrency
+from .extras import TERRITORIAL_NAMES, BareCurrency, Territory
 from .grammar import Grammar
 from .lexicon import Lexicon, territory_currency, to_decimal
-from .scan import Anchors, Found, Territory, scan
+from .scan import Anchors, Found, scan
 from .values import DateValue, MoneyValue
 
 __all__ = ["amounts_of", "find_money", "settle_currencies"]
@@ -31,7 +31,7 @@ def find_money(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) 
     for shape in (grammar.money_prefixed, grammar.money_suffixed):
         for start, m, preposition in scan(shape, text, anchors):
             end = m.end()
-            word: str | BareCurrency | None = None
+            word: str | Territory | BareCurrency | None = None
             if m.groupdict().get("word") is not None:
                 named = _currency_word(text, end, grammar)
                 if named is None:
@@ -73,6 +73,8 @@ def settle_currencies(
             cues = grammar.currency_cues
             bare = f.currency
             code = bare.in_context if cues is not None and cues.search(text) else bare.default
+            if code in TERRITORIAL_NAMES.values():
+                code = territory_currency(code, when)
             f = Found(f.start, f.end, f.kind, replace(f.value, currency=code))
         out.append(f)
     return out
@@ -94,7 +96,9 @@ def amounts_of(surface: str, grammar: Grammar, lexicon: Lexicon) -> tuple[list[D
     return [n * s for n, s in zip(numbers, resolved, strict=True)], resolved or [1]
 
 
-def _currency_word(text: str, pos: int, grammar: Grammar) -> tuple[int, str | BareCurrency] | None:
+def _currency_word(
+    text: str, pos: int, grammar: Grammar
+) -> tuple[int, str | Territory | BareCurrency] | None:
     """The end and currency of a currency name starting at ``pos`` ("Dollar", "рублей")."""
     names = grammar.currency_words.get(text[pos : pos + 1].lower())
     word = names.match(text, pos) if names is not None else None
@@ -104,7 +108,10 @@ def _currency_word(text: str, pos: int, grammar: Grammar) -> tuple[int, str | Ba
 
 
 def _money(
-    surface: str, word: str | BareCurrency | None, grammar: Grammar, lexicon: Lexicon
+    surface: str,
+    word: str | Territory | BareCurrency | None,
+    grammar: Grammar,
+    lexicon: Lexicon,
 ) -> tuple[MoneyValue, Territory | BareCurrency | None] | None:
     """The amount's value, and what settles its currency when the text alone does not."""
     amounts, scales = amounts_of(surface, grammar, lexicon)

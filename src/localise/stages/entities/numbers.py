@@ -26,14 +26,16 @@ def find_numbers(
     for _, m, _ in scan(g.percent, text, anchors):
         percents = tuple(to_decimal(n, lexicon) for n in g.number.findall(m.group()))
         yield Found(m.start(), m.end(), "number", NumberValue(percents, "percent", kind="percent"))
-    if g.multiplier is not None:
-        for _, m, _ in scan(g.multiplier, text, anchors):
+    for shape in (g.multiplier, g.counted):
+        if shape is None:
+            continue
+        for start, m, _ in scan(shape, text, anchors):
             number = g.number.match(m.group())
             assert number is not None
             value = NumberValue(
                 (to_decimal(number.group(), lexicon),), "multiplier", kind="multiplier"
             )
-            yield Found(m.start(), m.end(), "number", value)
+            yield Found(start, m.end(), "number", value)
     for _, m, _ in scan(g.scaled, text, anchors):
         if m.start() and text[m.start() - 1].isalpha():
             continue

@@ -30,14 +30,16 @@ class EntityRecogniser:
     """The stage that adds date, money and number spans: configure once, call per Doc.
 
     ``lang`` is a language ("de", "en", "ru", or any language CLDR knows, with the CLDR
-    vocabulary only) or a locale ("de-CH") whose number symbols are then read too. Building
-    one takes a while (de about 0.3 s); :func:`recogniser` keeps one per language.
+    vocabulary only) or a locale ("de-CH") whose number symbols are then read too; with
+    ``numbers``, digits are read with that locale's separators instead. Building one takes a
+    while (de about 0.3 s); :func:`recogniser` keeps one per language.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, numbers: str | None = None) -> None:
         self.locale = parse_locale(lang)
         self.lang = str(self.locale.language)
-        self.lexicon = Lexicon.build(self.locale)
+        numeric = parse_locale(numbers) if numbers is not None else None
+        self.lexicon = Lexicon.build(self.locale, numeric)
         self.grammar = Grammar.build(self.lexicon)
 
     def __repr__(self) -> str:

@@ -12,18 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...doc import SpanKind
-from .extras import BareCurrency
+from .extras import BareCurrency, Territory
 from .grammar import Shape
 from .values import DateKind, DateValue, MoneyValue, NumberValue
 
 __all__ = ["Anchors", "Found", "Territory", "anchors_of", "scan"]
-
-
-@dataclass(frozen=True)
-class Territory:
-    """A currency symbol of a territory ("Br": Belarus), whose currency depends on the date."""
-
-    code: str
 
 
 @dataclass(frozen=True)
@@ -39,6 +32,8 @@ class Found:
     date_kind: DateKind = "date"
     weekday: bool = False
     time: str | None = None
+    #: The end of a time range ("8.30 bis 17.30").
+    time2: str | None = None
     #: The span opens with a preposition ("im Jahr 2024", "vom 14. bis 16.", "от 1 до 2").
     preposition: bool = False
     #: An amount whose currency the article settles: a territory's symbol, a bare word.
@@ -88,6 +83,8 @@ def scan(shape: Shape, text: str, anchors: Anchors) -> Iterator[tuple[int, re.Ma
             if before is None:
                 if required:
                     continue
+            elif not shape.lead_in_span:
+                pass  # the lead only says what the core means ("rose 9 times")
             elif before.groupdict().get("opener") is None:
                 start = before.start()
             elif shape.range_group is not None and m.group(shape.range_group) is None:

@@ -20,6 +20,7 @@ DateKind = Literal[
     "year",
     "iso_date",
     "time",
+    "time_range",
     "day_range",
     "month_range",
     "year_range",

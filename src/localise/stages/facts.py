@@ -1,0 +1,701 @@
+"""Facts through translation: find the source's facts in a translation, fix only wrong ones.
+
+One implementation serves an engine's output (``translate``) and any translation
+(``localise check``). The translation is trusted: its facts are found with the target
+language's recogniser and matched to the source's by value, so a correct expression stays
+exactly as written — its case, prepositions, range form, scale words and style ("в январе 2019
+года", "$1.1 billion to $1.2 billion", "from January to September 2022"). Only what is wrong
+is changed, and every change is reported:
+
+==================  ==========================================================================
+found               what localise does
+==================  ==========================================================================
+same value          nothing (``kept``); a number written with another locale's digits
+                    ("1,1 billion" in English) has only its digits rewritten
+source expression   the engine left the fact untranslated ("14. Januar" in English): the
+                    rendering replaces it (``rendered``)
+another value       the value inside the translation's own phrase is put right — the digits, the
+                    scale word, the day, month or year — where that is safe, else the fact is
+                    reported (``repaired`` / ``differs``)
+nothing             reported: the fact is ``missing``
+a figure only the   reported: it has no counterpart in the source
+translation has
+==================  ==========================================================================
+
+Names: the target name, or any correct inflected form of it (a Russian case, a German
+genitive, a possessive), is kept; the source spelling, another language's spelling or a
+misspelling one or two letters off is replaced by the glossary's form. Comparison ignores what
+a tokenizer normalises (NFKC, no-break and thin spaces), so invisible differences are neither
+repaired nor missing.
+"""
+
+# Cyrillic words here are data, not look-alike typos.
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from ..config import Style
+from ..doc import Doc, Span
+from ..locales import parse_locale
+from .entities import DateValue, EntityRecogniser, MoneyValue, NumberValue, recogniser
+from .entities.lexicon import Lexicon, to_decimal
+from .glossary import GlossaryValue
+from .render import EntityRenderer, number_text
+
+__all__ = ["Check", "Checked", "FactChecker", "Finding", "Mode", "Severity", "Status"]
+
+Severity = Literal["error", "warning", "info"]
+#: ``engine``: the output of localise's own engine call; ``check``: any translation.
+Mode = Literal["engine", "check"]
+Status = Literal["kept", "rendered", "repaired", "differs", "missing"]
+
+#: How serious each kind of finding is, for an engine's output and for a checked translation.
+#: An engine's slips that localise put right need no look; a human translation's are errors.
+SEVERITY: dict[str, tuple[Severity, Severity]] = {
+    "untranslated": ("info", "warning"),
+    "number-format": ("info", "warning"),
+    "name-spelling": ("info", "error"),
+    "name-misspelt": ("info", "error"),
+    "name-missing": ("warning", "info"),
+    "markup-missing": ("warning", "warning"),
+    "value-differs": ("warning", "error"),
+    "missing": ("warning", "error"),
+    "extra-figure": ("warning", "warning"),
+    "figure-differs": ("warning", "warning"),
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """What became of one source fact in the translation.
+
+    ``found`` is what the translation said where it differed from what localise wrote;
+    ``written`` what localise wrote instead (None when it changed nothing).
+    """
+
+    span: Span
+    status: Status
+    found: str | None = None
+    written: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a translation for an editor: where, what the source says, what the
+    translation says, and what localise did. Offsets are into the checked text as it was."""
+
+    severity: Severity
+    kind: str
+    source: str
+    found: str
+    start: int
+    end: int
+    written: str | None = None
+    span: Span | None = None
+    #: The sentence (or paragraph) of the translation the finding is in, as it was.
+    sentence: str = ""
+
+    @property
+    def action(self) -> str:
+        return "repaired" if self.written is not None else "none"
+
+    def message(self) -> str:
+        """One line for a human: what the source said, what the translation says, what
+        localise did (plain text, no escapes)."""
+        said = _KIND_TEXT.get(self.kind, self.kind)
+        source = f"source: {_plain(self.source)}" if self.source else ""
+        found = f"translation: {_plain(self.found)}" if self.found else "translation: (nothing)"
+        done = f"localise wrote: {_plain(self.written)}" if self.written is not None else ""
+        return "; ".join(p for p in (said, source, found, done) if p)
+
+
+_KIND_TEXT = {
+    "untranslated": "left in the source language",
+    "number-format": "digits written for another locale",
+    "name-spelling": "name in another spelling than the glossary's",
+    "name-misspelt": "name misspelt",
+    "name-missing": "name not found",
+    "markup-missing": "markup lost",
+    "value-differs": "value differs from the source",
+    "missing": "fact missing",
+    "extra-figure": "figure not in the source",
+    "figure-differs": "figure differs from the source",
+}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A translation with the safe repairs made, and what was found."""
+
+    text: str
+    checks: tuple[Check, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass
+class _Work:
+    text: str
+    mode: Mode
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def claim(self, start: int, end: int) -> None:
+        self.claimed.append((start, end))
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in self.claimed)
+
+    def find(
+        self, kind: str, span: Span | None, start: int, end: int, written: str | None = None
+    ) -> None:
+        severity = SEVERITY[kind][0 if self.mode == "engine" else 1]
+        source = span.text if span is not None else ""
+        found = self.text[start:end]
+        self.findings.append(Finding(severity, kind, source, found, start, end, written, span))
+
+    def edit(self, start: int, end: int, written: str) -> str:
+        """Replace ``text[start:end]``, keeping the sentence's punctuation intact: a full stop
+        that ended both an abbreviation and the sentence stays; none is doubled."""
+        found = self.text[start:end]
+        after = self.text[end : end + 1]
+        if found.endswith(".") and not written.endswith(".") and _ends_sentence(self.text, end):
+            written += "."
+        elif written.endswith(".") and after == ".":
+            written = written[:-1]
+        self.edits.append((start, end, written))
+        self.claim(start, end)
+        return written
+
+
+class FactChecker:
+    """Checks translations into ``target`` of text in ``source_lang``; configure once."""
+
+    def __init__(self, target: str, source_lang: str, style: Style | None = None) -> None:
+        self.target = target
+        self.locale = parse_locale(target)
+        self.lang = str(self.locale.language)
+        self.source_lang = source_lang
+        self.renderer = EntityRenderer(target, style)
+        self._lenient: EntityRecogniser | None = None
+
+    @property
+    def recogniser(self) -> EntityRecogniser:
+        return recogniser(self.target)
+
+    @property
+    def lenient(self) -> EntityRecogniser:
+        """The target's words read with the source's digits ("1,1 billion" from a German
+        text), to find a value written with the wrong decimal mark."""
+        if self._lenient is None:
+            self._lenient = EntityRecogniser(self.target, numbers=self.source_lang)
+        return self._lenient
+
+    def check(
+        self, text: str, spans: Sequence[Span], *, article_date: date | None, mode: Mode
+    ) -> Checked:
+        """The facts of ``spans`` (source spans with renderings) in ``text``, a translation."""
+        work = _Work(text, mode)
+        for span in spans:
+            if span.kind == "markup":
+                self._markup(work, span)
+        for span in spans:
+            if span.kind == "name":
+                self._name(work, span)
+        facts = [s for s in spans if s.kind in ("date", "money", "number")]
+        self._facts(work, facts, article_date)
+        return Checked(_applied(text, work.edits), tuple(work.checks), tuple(work.findings))
+
+    # -- markup and names ------------------------------------------------------------------
+
+    def _markup(self, work: _Work, span: Span) -> None:
+        hit = _search(work, span.text)
+        if hit is None:
+            work.checks.append(Check(span, "missing"))
+            work.find("markup-missing", span, 0, 0)
+            return
+        work.claim(*hit)
+        work.checks.append(Check(span, "kept"))
+
+    def _name(self, work: _Work, span: Span) -> None:
+        rendering = span.rendering or span.text
+        value = span.value
+        accepted = [rendering]
+        if isinstance(value, GlossaryValue):
+            accepted += [f for f in value.target_forms if f]
+        for form in sorted(dict.fromkeys(accepted), key=len, reverse=True):
+            hit = _search(work, form)
+            if hit is not None:
+                work.claim(*hit)
+                work.checks.append(Check(span, "kept"))
+                return
+        hit = _alternate(work, span)
+        kind = "name-spelling"
+        if hit is None:
+            hit = _misspelt(work, accepted)
+            kind = "name-misspelt"
+        if hit is None:
+            work.checks.append(Check(span, "missing"))
+            work.find("name-missing", span, 0, 0)
+            return
+        found = work.text[hit[0] : hit[1]]
+        written = work.edit(*hit, _with_clitic(found, rendering))
+        work.checks.append(Check(span, "repaired", found, written))
+        work.find(kind, span, *hit, written)
+
+    # -- dates, amounts, numbers -----------------------------------------------------------
+
+    def _facts(self, work: _Work, spans: list[Span], article_date: date | None) -> None:
+        found = [
+            s
+            for s in self.recogniser(Doc(work.text, article_date=article_date)).spans
+            if work.free(s.start, s.end)
+        ]
+        unmatched = self._by_value(work, spans, found)
+        unmatched = [s for s in unmatched if not self._untranslated(work, s)]
+        if unmatched:
+            lenient = [
+                s
+                for s in self.lenient(Doc(work.text, article_date=article_date)).spans
+                if work.free(s.start, s.end)
+            ]
+            unmatched = [s for s in unmatched if not self._digits_only(work, s, lenient)]
+        rest = [s for s in found if work.free(s.start, s.end)]
+        for span, target in _pairs(unmatched, rest):
+            if target is None:
+                work.checks.append(Check(span, "missing"))
+                work.find("missing", span, 0, 0)
+                continue
+            written = self._repaired(work, span, target)
+            if written is None:
+                work.claim(target.start, target.end)
+                work.checks.append(Check(span, "differs", target.text))
+                work.find("value-differs", span, target.start, target.end)
+            else:
+                work.checks.append(Check(span, "repaired", target.text, written))
+                work.find("value-differs", span, target.start, target.end, written)
+        for target in rest:
+            if work.free(target.start, target.end):
+                work.claim(target.start, target.end)
+                work.find("extra-figure", None, target.start, target.end)
+
+    def _by_value(self, work: _Work, spans: list[Span], found: list[Span]) -> list[Span]:
+        """Match each source fact to a translation fact with the same value, in text order
+        where the two orders agree; a range may be written as its two ends."""
+        unmatched = []
+        last = -1
+        for span in spans:
+            same = [t for t in found if work.free(t.start, t.end) and same_fact(span, t)]
+            if same:
+                target = next((t for t in same if t.start > last), same[0])
+                work.claim(target.start, target.end)
+                last = target.start
+                work.checks.append(Check(span, "kept"))
+                continue
+            ends = _range_as_two(work, span, found)
+            if ends is not None:
+                for target in ends:
+                    work.claim(target.start, target.end)
+                work.checks.append(Check(span, "kept"))
+                continue
+            unmatched.append(span)
+        return unmatched
+
+    def _untranslated(self, work: _Work, span: Span) -> bool:
+        """The source's expression copied through: the rendering replaces it."""
+        hit = _search(work, span.text)
+        if hit is None or span.rendering is None:
+            return False
+        found = work.text[hit[0] : hit[1]]
+        if _same_text(found, span.rendering):
+            work.claim(*hit)
+            work.checks.append(Check(span, "kept"))
+            return True
+        rendering = self.renderer.in_context(span.value, span.rendering, work.text[: hit[0]])
+        written = work.edit(*hit, rendering)
+        work.checks.append(Check(span, "rendered", found, written))
+        work.find("untranslated", span, *hit, written)
+        return True
+
+    def _digits_only(self, work: _Work, span: Span, lenient: list[Span]) -> bool:
+        """A value written with another locale's digits: rewrite the digits alone."""
+        target = next(
+            (t for t in lenient if work.free(t.start, t.end) and same_fact(span, t)), None
+        )
+        if target is None:
+            return False
+        written = _redigit(target.text, self.lenient.lexicon, self.locale)
+        if written == target.text:
+            return False
+        written = work.edit(target.start, target.end, written)
+        work.checks.append(Check(span, "repaired", target.text, written))
+        work.find("number-format", span, target.start, target.end, written)
+        return True
+
+    def _repaired(self, work: _Work, span: Span, target: Span) -> str | None:
+        """The translation's phrase with the source's value put in, where that is safe."""
+        fixed = _in_phrase(span.value, target, self.recogniser, self.renderer)
+        if fixed is None:
+            return None
+        return work.edit(target.start, target.end, fixed)
+
+
+def same_fact(source: Span, target: Span) -> bool:
+    """True when two spans state the same fact: the same value, whatever the wording."""
+    a, b = source.value, target.value
+    if isinstance(a, NumberValue) and isinstance(b, NumberValue):
+        return a == b
+    if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
+        return a == b
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return a == b or _same_day_without_year(a, b)
+    return False
+
+
+def _same_day_without_year(a: DateValue, b: DateValue) -> bool:
+    # Without an article date neither side knows the year: the day and month decide.
+    return (a.year is None or b.year is None) and replace(a, year=b.year) == b
+
+
+def _range_as_two(work: _Work, span: Span, found: list[Span]) -> tuple[Span, Span] | None:
+    value = span.value
+    if not isinstance(value, MoneyValue | NumberValue) or len(_amounts(value)) != 2:
+        return None
+    free = [t for t in found if work.free(t.start, t.end)]
+    for first, second in itertools.pairwise(free):
+        ends = [_amounts(t.value) for t in (first, second)]
+        if all(len(e) == 1 for e in ends) and [e[0] for e in ends] == list(_amounts(value)):
+            kinds_agree = all(_unit_of(t.value) == _unit_of(value) for t in (first, second))
+            if kinds_agree:
+                return first, second
+    return None
+
+
+def _amounts(value: object) -> tuple[Decimal, ...]:
+    if isinstance(value, MoneyValue):
+        return value.amounts
+    if isinstance(value, NumberValue):
+        return value.values
+    return ()
+
+
+def _unit_of(value: object) -> str | None:
+    if isinstance(value, MoneyValue):
+        return value.currency
+    if isinstance(value, NumberValue):
+        return value.unit
+    return None
+
+
+def _pairs(spans: list[Span], found: list[Span]) -> list[tuple[Span, Span | None]]:
+    """Each unmatched source fact with the unmatched translation fact of its kind that stands
+    in the same place of the order (a changed value), or None (a missing fact)."""
+    pairs: list[tuple[Span, Span | None]] = []
+    used: set[int] = set()
+    for span in spans:
+        candidates = [(i, t) for i, t in enumerate(found) if i not in used and _comparable(span, t)]
+        if not candidates:
+            pairs.append((span, None))
+            continue
+        i, target = candidates[0]
+        used.add(i)
+        pairs.append((span, target))
+    return pairs
+
+
+def _comparable(source: Span, target: Span) -> bool:
+    a, b = source.value, target.value
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return (a.month is None) == (b.month is None) and (a.until is None) == (b.until is None)
+    if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
+        return len(a.amounts) == len(b.amounts)
+    if isinstance(a, NumberValue) and isinstance(b, NumberValue):
+        return a.unit == b.unit and len(a.values) == len(b.values)
+    return False
+
+
+# -- repairs inside the translation's phrase ---------------------------------------------
+
+_NUMBER_TOKEN = re.compile(r"\d[\d\s\u00a0\u202f.,'’]*\d|\d")
+
+
+def _redigit(text: str, source: Lexicon, locale: object) -> str:
+    """Every number token of ``text`` read with the source's separators, written with the
+    target's, keeping its decimals."""
+
+    def rewritten(match: re.Match[str]) -> str:
+        token = match.group().rstrip(" \u00a0\u202f")
+        trailing = match.group()[len(token) :]
+        try:
+            number = to_decimal(token, source)
+        except InvalidOperation:
+            return match.group()
+        return number_text(number, locale) + trailing  # type: ignore[arg-type]
+
+    return _NUMBER_TOKEN.sub(rewritten, text)
+
+
+def _in_phrase(
+    value: object, target: Span, found: EntityRecogniser, renderer: EntityRenderer
+) -> str | None:
+    """The target expression with the right value in the translation's own words, or None."""
+    if isinstance(value, DateValue) and isinstance(target.value, DateValue):
+        return _date_in_phrase(value, target, found.lexicon, renderer)
+    if isinstance(value, MoneyValue | NumberValue):
+        return _amount_in_phrase(value, target, found, renderer)
+    return None
+
+
+def _amount_in_phrase(
+    value: MoneyValue | NumberValue, target: Span, found: EntityRecogniser, renderer: EntityRenderer
+) -> str | None:
+    if _unit_of(value) != _unit_of(target.value):
+        return None  # another currency: no safe edit inside the phrase
+    text = target.text
+    numbers = _number_tokens(text, found)
+    truth = _amounts(value)
+    if len(numbers) != len(truth):
+        return None
+    scales = _scale_tokens(text, found.lexicon)
+    edits: list[tuple[int, int, str]] = []
+    for (start, end, shown), right in zip(numbers, truth, strict=True):
+        scale = next((factor for s, _, _, factor in scales if s >= end), 1)
+        if shown * scale == right:
+            continue
+        source_scale = getattr(value, "scale", 1)
+        word = next(((s, e) for s, e, _, _ in scales if s >= end), None)
+        if word is not None and source_scale >= 1000 and shown * source_scale == right:
+            like = text[word[0] : word[1]]
+            edits.append((*word, renderer.scale_word(source_scale, shown, like=like)))
+        elif (right / scale) == (right / scale).to_integral_value() or scale == 1:
+            digits = number_text(_with_exponent(right / scale, shown), renderer.locale)
+            edits.append((start, end, digits))
+        else:
+            digits = number_text(right / scale, renderer.locale)
+            edits.append((start, end, digits))
+    return _applied(text, edits) if edits else None
+
+
+def _with_exponent(number: Decimal, like: Decimal) -> Decimal:
+    """``number`` with as many decimals as ``like`` was written with, when that loses nothing."""
+    exponent = like.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < 0:
+        quantized = number.quantize(Decimal(1).scaleb(exponent))
+        if quantized == number:
+            return quantized
+    return number
+
+
+def _number_tokens(text: str, found: EntityRecogniser) -> list[tuple[int, int, Decimal]]:
+    tokens = []
+    for match in found.grammar.number.finditer(text):
+        try:
+            tokens.append((match.start(), match.end(), to_decimal(match.group(), found.lexicon)))
+        except InvalidOperation:
+            continue
+    return tokens
+
+
+def _scale_tokens(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, int]]:
+    words = sorted(lexicon.scales, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return [
+        (m.start(), m.end(), m.group(), lexicon.scales[m.group()]) for m in pattern.finditer(text)
+    ]
+
+
+def _date_in_phrase(
+    value: DateValue, target: Span, lexicon: Lexicon, renderer: EntityRenderer
+) -> str | None:
+    wrong = target.value
+    assert isinstance(wrong, DateValue)
+    text = target.text
+    edits: list[tuple[int, int, str]] = []
+    pairs = [(value, wrong)]
+    if value.until is not None and wrong.until is not None:
+        pairs.append((value.until, wrong.until))
+    years = [m for m in re.finditer(r"(?<!\d)(?:19|20|21)\d\d(?!\d)", text)]
+    days = [
+        m
+        for m in re.finditer(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)", text)
+        if not _inside(m, years)
+    ]
+    months = [
+        m
+        for m in re.finditer(r"[^\W\d_]+\.?", text)
+        if m.group().rstrip(".") in lexicon.months or m.group() in lexicon.months
+    ]
+    for index, (right, written) in enumerate(pairs):
+        if right.year is not None and written.year is not None and right.year != written.year:
+            token = _nth(years, index, len(pairs))
+            if token is None:
+                return None
+            edits.append((token.start(), token.end(), str(right.year)))
+        if right.day is not None and written.day is not None and right.day != written.day:
+            token = _nth(days, index, len(pairs))
+            if token is None:
+                return None
+            edits.append((token.start(), token.end(), str(right.day)))
+        if right.month is not None and written.month is not None and right.month != written.month:
+            token = _nth(months, index, len(pairs))
+            if token is None:
+                return None
+            word = renderer.month_like(token.group(), right.month)
+            if word is None:
+                return None
+            edits.append((token.start(), token.end(), word))
+        if right.time != written.time and right.time and written.time:
+            return None
+    if not edits:
+        return None
+    return _applied(text, sorted(set(edits)))
+
+
+def _inside(match: re.Match[str], others: list[re.Match[str]]) -> bool:
+    return any(o.start() <= match.start() and match.end() <= o.end() for o in others)
+
+
+def _nth(tokens: list[re.Match[str]], index: int, count: int) -> re.Match[str] | None:
+    if len(tokens) == count:
+        return tokens[index]
+    if len(tokens) == 1:
+        return tokens[0]
+    return None
+
+
+# -- searching ---------------------------------------------------------------------------
+
+
+def _search(work: _Work, needle: str) -> tuple[int, int] | None:
+    """The first unclaimed whole-word occurrence of ``needle`` in the text, compared as a
+    tokenizer sees them (NFKC, any space for any space, any apostrophe for any)."""
+    if not needle.strip():
+        return None
+    pattern = _loose(needle)
+    for match in pattern.finditer(work.text):
+        if work.free(match.start(), match.end()):
+            return match.start(), match.end()
+    return None
+
+
+_SPACES = "[\\s\u00a0\u2009\u202f\u2007]"
+_APOSTROPHE = "['’ʼ`]"
+
+
+def _loose(needle: str) -> re.Pattern[str]:
+    text = unicodedata.normalize("NFKC", needle)
+    parts = []
+    for char in text:
+        if char.isspace():
+            parts.append(_SPACES + "+")
+        elif char in "'’ʼ`":
+            parts.append(_APOSTROPHE)
+        elif char in "-–—":
+            parts.append("[-–—]")
+        else:
+            parts.append(re.escape(char))
+    before = r"(?<!\w)" if text[:1].isalnum() else ""
+    after = r"(?!\w)" if text[-1:].isalnum() else ""
+    return re.compile(
+        before + "".join(parts).replace(f"{_SPACES}+{_SPACES}+", f"{_SPACES}+") + after
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return _folded(a) == _folded(b)
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(_SPACES + "+", " ", text)
+    return re.sub(_APOSTROPHE, "'", text)
+
+
+def _alternate(work: _Work, span: Span) -> tuple[int, int] | None:
+    for alternate in sorted({span.text, *span.alternates}, key=len, reverse=True):
+        if alternate == span.rendering:
+            continue
+        hit = _search(work, alternate)
+        if hit is not None:
+            return hit
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _misspelt(work: _Work, forms: list[str]) -> tuple[int, int] | None:
+    """A word (or words) a letter or two off one of the name's forms: "Lukashenkko"."""
+    for form in sorted(dict.fromkeys(forms), key=len, reverse=True):
+        size = len(form.split())
+        words = list(_WORD.finditer(work.text))
+        for i in range(len(words) - size + 1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            candidate = work.text[start:end]
+            if not work.free(start, end) or candidate[:1] != form[:1]:
+                continue
+            if _close(candidate, form):
+                return start, end
+    return None
+
+
+def _close(candidate: str, form: str) -> bool:
+    a, b = _folded(candidate).casefold(), _folded(form).casefold()
+    if a == b or abs(len(a) - len(b)) > 2 or len(b) < 5:
+        return False
+    allowed = 1 if len(b) <= 6 else 2
+    return _distance(a, b, allowed) <= allowed
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of two letters is one edit), capped."""
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if previous2 is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _with_clitic(found: str, rendering: str) -> str:
+    """Keep a possessive the translation wrote after a name ("Lukaschenko's" → "Lukashenko's")."""
+    for apostrophe in "'’":
+        if apostrophe in found and apostrophe not in rendering:
+            clitic = found[found.rindex(apostrophe) :]
+            if clitic in ("'s", "’s", "'", "’"):
+                return rendering + clitic
+    return rendering
+
+
+def _ends_sentence(text: str, position: int) -> bool:
+    rest = text[position:]
+    return not rest.strip() or bool(re.match(r"\s+[\"'„“«(\[–—-]*[A-ZÄÖÜА-ЯЁ]", rest))
+
+
+def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, written in sorted(edits, reverse=True):
+        text = text[:start] + written + text[end:]
+    return text
+
+
+def _plain(text: str) -> str:
+    """Text for a human's terminal: invisible spaces shown as spaces, no escapes."""
+    return re.sub("[\u00a0\u2009\u202f\u2007]", " ", text)

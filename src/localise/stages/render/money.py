@@ -1,0 +1,121 @@
+"""Amounts of money and numbers as a locale writes them, in a desk's style."""
+
+# Cyrillic words here are data, not look-alike typos.
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel import Locale
+from babel.numbers import get_currency_name, get_currency_symbol
+
+from ...config import StyleRules
+from ..entities import MoneyValue, NumberValue
+from ..entities.extras import Extras
+from .numerals import number_text, percent_text, plain, scale_word
+
+__all__ = ["AmountWriter"]
+
+_RANGE = "{0}–{1}"
+#: Belarus's roubles before the 2016 redenomination: CLDR labels their name "(2000–2016)",
+#: which reads as a footnote in prose. Written with the current rouble's name; the date says
+#: which (and a style may add its word, ``StyleRules.old_rouble``).
+_OLD_ROUBLES = {"BYR": "BYN"}
+
+
+class AmountWriter:
+    """Writes MoneyValues and NumberValues for one locale and style."""
+
+    def __init__(self, locale: Locale, extra: Extras, style: StyleRules) -> None:
+        self.locale = locale
+        self.lang = str(locale.language)
+        self.extra = extra
+        self.style = style
+        # Symbol placement follows the language's base locale: de-CH writes news amounts like
+        # de-DE ("1,1 Milliarden US-Dollar") although its currency pattern puts "¤" first.
+        base = Locale(self.locale.language)
+        self._symbol_first = str(base.currency_formats["standard"].pattern).startswith("¤")
+
+    def number(self, value: Decimal) -> str:
+        return number_text(value, self.locale)
+
+    def scale_word(self, scale: int, number: Decimal, *, like: str = "") -> str:
+        """The scale word for the number; ``like`` a word it replaces, whose width it takes."""
+        width = "short" if like.endswith(".") or (like and len(like) <= 4) else "long"
+        if not like:
+            width = "short" if self.style.scale == "short" else "long"
+        return scale_word(scale, number, self.locale, width)
+
+    def money(self, value: MoneyValue) -> str:
+        scale = value.scale if value.scale >= 1000 else 1
+        scaled = [a / scale for a in value.amounts]
+        shared = self.scale_word(scale, scaled[-1])
+        numbers = [self.number(n) for n in scaled]
+        symbol = self._symbol(value.currency)
+        count = plain(value.amounts[-1] if scale > 1 else scaled[-1])
+        # "от 1 до 2 млрд рублей" keeps its preposition: "from $1 to $2 billion".
+        phrases = self.extra.phrases
+        phrase = phrases.amount_range if value.preposition and phrases else None
+        dative = phrase is not None
+        if phrase is None and self.style.ranges == "words" and phrases and self.lang != "ru":
+            phrase = "{0}" + phrases.amount_range.split("{0}", 1)[1]  # "{0} to {1}"
+        if len(numbers) == 1:
+            phrase = None
+        name = self._currency_name(value.currency, count, dative=dative and phrase is not None)
+        if symbol is not None:
+            if len(numbers) == 1:
+                return " ".join(p for p in (f"{symbol}{numbers[0]}", shared) if p)
+            ends = [" ".join(p for p in (f"{symbol}{n}", shared) if p) for n in numbers]
+            if phrase is not None and self.style.ranges == "words":
+                return phrase.format(*ends)
+            if phrase is not None:
+                body = phrase.format(*(f"{symbol}{number}" for number in numbers))
+            else:
+                body = f"{symbol}{_RANGE.format(*numbers)}"
+            return " ".join(p for p in (body, shared) if p)
+        body = numbers[0] if len(numbers) == 1 else (phrase or _RANGE).format(*numbers)
+        return " ".join(p for p in (body, shared, name) if p)
+
+    def _symbol(self, code: str) -> str | None:
+        """The symbol an amount is written with, or None for number + currency name."""
+        house = self.style.symbol(code) or self.style.symbol(_OLD_ROUBLES.get(code, ""))
+        if house is not None:
+            return house
+        if self.style.currency != "symbol" or not self._symbol_first:
+            return None
+        symbol = get_currency_symbol(code, locale=self.locale)
+        return symbol if symbol != code else None
+
+    def _currency_name(self, code: str, count: Decimal | int, *, dative: bool) -> str:
+        """The house-style name (``currency_names`` of the supplement) in the plural form
+        CLDR's rules give for the count, else CLDR's name."""
+        current = _OLD_ROUBLES.get(code, code)
+        label = f" ({self.style.old_rouble})" if current != code and self.style.old_rouble else ""
+        name = self.extra.currency_names.get(current)
+        if name is None:
+            return get_currency_name(current, count=count, locale=self.locale) + label
+        if dative and name.dative is not None:
+            return name.dative + label
+        return name.forms.get(self.locale.plural_form(count), name.forms["other"]) + label
+
+    def percent(self, value: Decimal) -> str:
+        return percent_text(value, self.locale, self.style.percent)
+
+    def figure(self, value: NumberValue) -> str:
+        if value.unit == "percent":
+            last = self.percent(value.values[-1])
+            if len(value.values) == 1:
+                return last
+            return _RANGE.format(self.number(value.values[0]), last)
+        if value.unit == "multiplier":
+            multiplier = self.extra.multiplier
+            pattern = multiplier.rendering if multiplier is not None else "{0}×"
+            return pattern.format(self.number(value.values[0]))
+        if value.kind == "scaled" and value.scale >= 1000:
+            scaled = [v / value.scale for v in value.values]
+            word = self.scale_word(value.scale, scaled[-1])
+            numbers = [self.number(n) for n in scaled]
+            body = numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+            return f"{body} {word}"
+        numbers = [self.number(n) for n in value.values]
+        return numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
