@@ -513,7 +513,7 @@ def _name_matches(text: str, forms: dict[str, str | None]) -> list[re.Match[str]
 def _misspelt_edits(text: str, forms: dict[str, str | None], rng: random.Random) -> list[Edit]:
     edits = []
     for match in _name_matches(text, forms):
-        words = [w for w in re.finditer(r"\w{4,}", match[0])]
+        words = list(re.finditer(r"\w{4,}", match[0]))
         if not words:
             continue
         word = rng.choice(words)

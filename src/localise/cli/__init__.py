@@ -12,6 +12,7 @@ import click
 
 from .._version import __version__
 from ._options import CONTEXT
+from .check import check
 from .glossary import glossary
 from .inspect import detect, inspect
 from .models import models
@@ -29,6 +30,7 @@ def main() -> None:
     localise detect ARTICLE...                 which language is each article in
     localise inspect ARTICLE...                which dates, amounts and names were found
     localise translate ARTICLE... --to en-GB   translate, keep names, reformat dates/amounts
+    localise check ARTICLE --translation FILE  check any translation's facts against the source
     localise models list|install|remove        manage the Argos translation packages
     localise glossary check|suggest            check glossary files, find uncovered names
 
@@ -36,5 +38,5 @@ def main() -> None:
     """
 
 
-for _command in (detect, inspect, translate, models, glossary):
+for _command in (detect, inspect, translate, check, models, glossary):
     main.add_command(_command)

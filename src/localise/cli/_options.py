@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from ..config import DEFAULT_INDEX_URL, FormatOptions, argos_models_dir
+from ..config import DEFAULT_INDEX_URL, FormatOptions, Style, argos_models_dir
 from ..errors import ConfigError, LocaliseError
 
 T = TypeVar("T")
@@ -83,6 +83,21 @@ article_date_option = click.option(
     help="Publication date to assume for articles that state none (no page timestamp, "
     "front-matter date or year near the dateline): it gives the years dates leave out.",
 )
+
+
+style_option = click.option(
+    "--style",
+    metavar="NAME|FILE",
+    help="House style: reuters, ap, dpa, tass, belta, or a style file (TOML) of your desk's "
+    "[default: natural wire copy in each language].",
+)
+
+
+def style_from(value: str | None) -> Style:
+    """The style ``--style`` names (a ConfigError, hence exit code 2, when there is none)."""
+    from ..styles import load_style
+
+    return Style() if value is None else load_style(value)
 
 
 def with_options(options: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:

@@ -17,6 +17,8 @@ from ._options import (
     exit_for_failures,
     glossary_options,
     glossary_paths,
+    style_from,
+    style_option,
     with_options,
 )
 
@@ -100,6 +102,7 @@ def detect(
 )
 @with_options(glossary_options)
 @article_date_option
+@style_option
 def inspect(
     paths: tuple[Path, ...],
     as_json: bool,
@@ -108,6 +111,7 @@ def inspect(
     glossaries: tuple[Path, ...],
     no_bundled_glossary: bool,
     article_date: datetime | None,
+    style: str | None,
 ) -> None:
     """Show the dates, amounts, numbers and names found in each article.
 
@@ -126,6 +130,7 @@ def inspect(
             source=source,
             glossaries=glossary_paths(glossaries, no_bundled_glossary),
             article_date=day(article_date),
+            style=style_from(style),
         )
     )
     pipeline = Pipeline(config)

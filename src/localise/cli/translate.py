@@ -24,6 +24,8 @@ from ._options import (
     models_dir_option,
     models_folder,
     or_fail,
+    style_from,
+    style_option,
     with_options,
 )
 from .models import progress_bar
@@ -113,6 +115,7 @@ if TYPE_CHECKING:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary.")
 @article_date_option
 @with_options(format_options)
+@style_option
 def translate(
     paths: tuple[Path, ...],
     targets: tuple[str, ...],
@@ -135,6 +138,7 @@ def translate(
     keep_boilerplate: bool,
     fields: str,
     front_matter_fields: str,
+    style: str | None,
 ) -> None:
     """Translate and localise articles (files or folders, recursively) into LOCALE.
 
@@ -164,6 +168,7 @@ def translate(
             models=ModelsConfig(models_folder(models_dir), index_url, download=not offline),
             engine=EngineConfig(beam_size=beam_size, threads=threads),
             formats=format_config(keep_boilerplate, fields, front_matter_fields),
+            style=style_from(style),
         )
     )
     engines = _engines(config)

@@ -102,6 +102,8 @@ class Finding:
     span: Span | None = None
     #: The sentence (or paragraph) of the translation the finding is in, as it was.
     sentence: str = ""
+    #: The source sentence of the fact, for a fact the translation does not show.
+    source_sentence: str = ""
 
     @property
     def action(self) -> str:
@@ -133,17 +135,20 @@ _KIND_TEXT = {
 
 @dataclass(frozen=True)
 class Checked:
-    """A translation with the safe repairs made, and what was found."""
+    """A translation with the safe repairs made (``edits``: start, end, new text, into the
+    text as it was), and what was found."""
 
     text: str
     checks: tuple[Check, ...]
     findings: tuple[Finding, ...]
+    edits: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass
 class _Work:
     text: str
     mode: Mode
+    context: str = ""
     claimed: list[tuple[int, int]] = field(default_factory=list)
     edits: list[tuple[int, int, str]] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
@@ -186,25 +191,39 @@ class FactChecker:
         self.lang = str(self.locale.language)
         self.source_lang = source_lang
         self.renderer = EntityRenderer(target, style)
-        self._lenient: EntityRecogniser | None = None
+        self._lenient: list[EntityRecogniser] = []
 
     @property
     def recogniser(self) -> EntityRecogniser:
         return recogniser(self.target)
 
     @property
-    def lenient(self) -> EntityRecogniser:
-        """The target's words read with the source's digits ("1,1 billion" from a German
-        text), to find a value written with the wrong decimal mark."""
-        if self._lenient is None:
-            self._lenient = EntityRecogniser(self.target, numbers=self.source_lang)
+    def lenient(self) -> list[EntityRecogniser]:
+        """Second readings of the translation for a source fact not found: the target's words
+        without the context a shape needs ("13 times" after "and"), and with the source's
+        digits ("1,1 billion" in English from a German text)."""
+        if not self._lenient:
+            self._lenient = [
+                EntityRecogniser(self.target, loose=True),
+                EntityRecogniser(self.target, numbers=self.source_lang, loose=True),
+            ]
         return self._lenient
 
     def check(
-        self, text: str, spans: Sequence[Span], *, article_date: date | None, mode: Mode
+        self,
+        text: str,
+        spans: Sequence[Span],
+        *,
+        article_date: date | None,
+        mode: Mode,
+        context: str = "",
     ) -> Checked:
-        """The facts of ``spans`` (source spans with renderings) in ``text``, a translation."""
-        work = _Work(text, mode)
+        """The facts of ``spans`` (source spans with renderings) in ``text``, a translation.
+
+        ``context`` is the whole translation ``text`` is part of: a repair writes a currency
+        the way the translation writes it elsewhere ("Millionen Dollar", "Br").
+        """
+        work = _Work(text, mode, context or text)
         for span in spans:
             if span.kind == "markup":
                 self._markup(work, span)
@@ -213,7 +232,8 @@ class FactChecker:
                 self._name(work, span)
         facts = [s for s in spans if s.kind in ("date", "money", "number")]
         self._facts(work, facts, article_date)
-        return Checked(_applied(text, work.edits), tuple(work.checks), tuple(work.findings))
+        edits = tuple(sorted(work.edits))
+        return Checked(_applied(text, work.edits), tuple(work.checks), tuple(work.findings), edits)
 
     # -- markup and names ------------------------------------------------------------------
 
@@ -232,25 +252,73 @@ class FactChecker:
         accepted = [rendering]
         if isinstance(value, GlossaryValue):
             accepted += [f for f in value.target_forms if f]
-        for form in sorted(dict.fromkeys(accepted), key=len, reverse=True):
+        capitals = [form.upper() for form in accepted]  # a dateline's "MINSK"
+        for form in sorted(dict.fromkeys([*accepted, *capitals]), key=len, reverse=True):
             hit = _search(work, form)
             if hit is not None:
+                fuller = self._fuller(work, span, hit, form, accepted)
+                if fuller is not None:
+                    return
                 work.claim(*hit)
                 work.checks.append(Check(span, "kept"))
                 return
         hit = _alternate(work, span)
-        kind = "name-spelling"
-        if hit is None:
-            hit = _misspelt(work, accepted)
-            kind = "name-misspelt"
+        kind, form = "name-spelling", rendering
+        if hit is not None:
+            form = _counterpart(work.text[hit[0] : hit[1]], rendering, accepted)
+        else:
+            close = _misspelt(work, accepted)
+            if close is not None:
+                hit, kind, form = close[:2], "name-misspelt", close[2]
         if hit is None:
             work.checks.append(Check(span, "missing"))
             work.find("name-missing", span, 0, 0)
             return
         found = work.text[hit[0] : hit[1]]
-        written = work.edit(*hit, _with_clitic(found, rendering))
+        if form == rendering:
+            form = self._name_in_context(value, rendering, work.text[: hit[0]])
+        written = work.edit(*hit, _with_clitic(found, form))
         work.checks.append(Check(span, "repaired", found, written))
         work.find(kind, span, *hit, written)
+
+    def _name_in_context(self, value: object, rendering: str, before: str) -> str:
+        """The name in the case the preposition before it asks for (Russian "с Казахстаном")."""
+        if self.lang != "ru" or not isinstance(value, GlossaryValue):
+            return rendering
+        words = re.findall(r"\w+", before[-16:].lower())
+        case = _RU_CASE_AFTER.get(words[-1]) if words else None
+        return (value.in_case(case) if case else None) or rendering
+
+    def _fuller(
+        self, work: _Work, span: Span, hit: tuple[int, int], form: str, accepted: list[str]
+    ) -> tuple[int, int] | None:
+        """A surname found whose first name before it is misspelt or in another spelling
+        ("Alekssei Bogdanov", "Dmitri Krutoi" for "Dmitry Krutoi"): the whole name is put
+        right. None when the words before the surname are no such first name."""
+        longer = [f for f in accepted if f != form and f.endswith(" " + form)]
+        if not longer:
+            return None
+        full = max(longer, key=len)
+        first = full[: -len(form)].rstrip()
+        words = list(_WORD.finditer(work.text[: hit[0]]))
+        if len(words) < len(first.split()):
+            return None
+        before = words[-len(first.split()) :]
+        start = before[0].start()
+        if work.text[before[-1].end() : hit[0]].strip():
+            return None
+        written_first = work.text[start : before[-1].end()]
+        if _same_text(written_first, first):
+            return None
+        spellings = [a[: -len(form)].rstrip() for a in span.alternates if a.endswith(" " + form)]
+        wrong = any(_same_text(written_first, s) for s in spellings)
+        if not wrong and not _close(written_first, first):
+            return None
+        found = work.text[start : hit[1]]
+        written = work.edit(start, hit[1], full)
+        work.checks.append(Check(span, "repaired", found, written))
+        work.find("name-spelling" if wrong else "name-misspelt", span, start, hit[1], written)
+        return start, hit[1]
 
     # -- dates, amounts, numbers -----------------------------------------------------------
 
@@ -262,13 +330,10 @@ class FactChecker:
         ]
         unmatched = self._by_value(work, spans, found)
         unmatched = [s for s in unmatched if not self._untranslated(work, s)]
-        if unmatched:
-            lenient = [
-                s
-                for s in self.lenient(Doc(work.text, article_date=article_date)).spans
-                if work.free(s.start, s.end)
-            ]
-            unmatched = [s for s in unmatched if not self._digits_only(work, s, lenient)]
+        for reading in self.lenient if unmatched else ():
+            doc = reading(Doc(work.text, article_date=article_date))
+            second = [s for s in doc.spans if work.free(s.start, s.end)]
+            unmatched = [s for s in unmatched if not self._digits_only(work, s, reading, second)]
         rest = [s for s in found if work.free(s.start, s.end)]
         for span, target in _pairs(unmatched, rest):
             if target is None:
@@ -307,8 +372,29 @@ class FactChecker:
                     work.claim(target.start, target.end)
                 work.checks.append(Check(span, "kept"))
                 continue
+            if self._range_ends(work, span, found):
+                continue
             unmatched.append(span)
         return unmatched
+
+    def _range_ends(self, work: _Work, span: Span, found: list[Span]) -> bool:
+        """A range written as two amounts, one in another currency: that one is put right."""
+        ends = _range_as_two(work, span, found, any_unit=True)
+        value = span.value
+        if ends is None or not isinstance(value, MoneyValue):
+            return False
+        for target, amount in zip(ends, value.amounts, strict=True):
+            work.claim(target.start, target.end)
+            if _unit_of(target.value) == _unit_of(value):
+                continue
+            single = replace(value, amounts=(amount,))
+            fixed = _currency_in_phrase(
+                single, target, self.recogniser, self.renderer, work.context
+            )
+            written = work.edit(target.start, target.end, fixed) if fixed else None
+            work.find("value-differs", span, target.start, target.end, written)
+        work.checks.append(Check(span, "repaired"))
+        return True
 
     def _untranslated(self, work: _Work, span: Span) -> bool:
         """The source's expression copied through: the rendering replaces it."""
@@ -326,16 +412,19 @@ class FactChecker:
         work.find("untranslated", span, *hit, written)
         return True
 
-    def _digits_only(self, work: _Work, span: Span, lenient: list[Span]) -> bool:
-        """A value written with another locale's digits: rewrite the digits alone."""
-        target = next(
-            (t for t in lenient if work.free(t.start, t.end) and same_fact(span, t)), None
-        )
+    def _digits_only(
+        self, work: _Work, span: Span, reading: EntityRecogniser, found: list[Span]
+    ) -> bool:
+        """The fact in a second reading: as written when its digits are the target's, else
+        with the digits alone rewritten."""
+        target = next((t for t in found if work.free(t.start, t.end) and same_fact(span, t)), None)
         if target is None:
             return False
-        written = _redigit(target.text, self.lenient.lexicon, self.locale)
+        written = _redigit(target.text, reading.lexicon, self.locale)
         if written == target.text:
-            return False
+            work.claim(target.start, target.end)
+            work.checks.append(Check(span, "kept"))
+            return True
         written = work.edit(target.start, target.end, written)
         work.checks.append(Check(span, "repaired", target.text, written))
         work.find("number-format", span, target.start, target.end, written)
@@ -343,7 +432,7 @@ class FactChecker:
 
     def _repaired(self, work: _Work, span: Span, target: Span) -> str | None:
         """The translation's phrase with the source's value put in, where that is safe."""
-        fixed = _in_phrase(span.value, target, self.recogniser, self.renderer)
+        fixed = _in_phrase(span.value, target, self.recogniser, self.renderer, work.context)
         if fixed is None:
             return None
         return work.edit(target.start, target.end, fixed)
@@ -355,18 +444,40 @@ def same_fact(source: Span, target: Span) -> bool:
     if isinstance(a, NumberValue) and isinstance(b, NumberValue):
         return a == b
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
-        return a == b
+        return a.amounts == b.amounts and _same_currency(a.currency, b.currency)
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return a == b or _same_day_without_year(a, b)
     return False
 
 
+#: One territory's currencies before and after a redenomination: "Belarusian roubles" name
+#: both, and which one a side means depends on a date it may not know (see
+#: :data:`~localise.stages.entities.extras.TERRITORIAL_NAMES`).
+_DENOMINATIONS = (frozenset({"BYR", "BYN"}),)
+
+
+def _same_currency(a: str, b: str) -> bool:
+    return a == b or any(a in pair and b in pair for pair in _DENOMINATIONS)
+
+
 def _same_day_without_year(a: DateValue, b: DateValue) -> bool:
-    # Without an article date neither side knows the year: the day and month decide.
-    return (a.year is None or b.year is None) and replace(a, year=b.year) == b
+    # A side that does not know the year (no article date, a range whose year stood in an
+    # earlier paragraph): the days and months decide.
+    if a.year is not None and b.year is not None:
+        return False
+    return _yearless(a) == _yearless(b)
 
 
-def _range_as_two(work: _Work, span: Span, found: list[Span]) -> tuple[Span, Span] | None:
+def _yearless(value: DateValue) -> DateValue:
+    until = _yearless(value.until) if value.until is not None else None
+    return replace(value, year=None, until=until)
+
+
+def _range_as_two(
+    work: _Work, span: Span, found: list[Span], *, any_unit: bool = False
+) -> tuple[Span, Span] | None:
+    """Two neighbouring facts that are the ends of the source's range ("$1.1 billion and
+    $1.2 billion"); with ``any_unit``, whatever their currency."""
     value = span.value
     if not isinstance(value, MoneyValue | NumberValue) or len(_amounts(value)) != 2:
         return None
@@ -374,8 +485,9 @@ def _range_as_two(work: _Work, span: Span, found: list[Span]) -> tuple[Span, Spa
     for first, second in itertools.pairwise(free):
         ends = [_amounts(t.value) for t in (first, second)]
         if all(len(e) == 1 for e in ends) and [e[0] for e in ends] == list(_amounts(value)):
-            kinds_agree = all(_unit_of(t.value) == _unit_of(value) for t in (first, second))
-            if kinds_agree:
+            kinds = [type(t.value) is type(value) for t in (first, second)]
+            units = [_unit_of(t.value) == _unit_of(value) for t in (first, second)]
+            if all(kinds) and (any_unit or all(units)):
                 return first, second
     return None
 
@@ -390,7 +502,7 @@ def _amounts(value: object) -> tuple[Decimal, ...]:
 
 def _unit_of(value: object) -> str | None:
     if isinstance(value, MoneyValue):
-        return value.currency
+        return "BYN" if value.currency == "BYR" else value.currency
     if isinstance(value, NumberValue):
         return value.unit
     return None
@@ -445,14 +557,88 @@ def _redigit(text: str, source: Lexicon, locale: object) -> str:
 
 
 def _in_phrase(
-    value: object, target: Span, found: EntityRecogniser, renderer: EntityRenderer
+    value: object,
+    target: Span,
+    found: EntityRecogniser,
+    renderer: EntityRenderer,
+    context: str = "",
 ) -> str | None:
     """The target expression with the right value in the translation's own words, or None."""
     if isinstance(value, DateValue) and isinstance(target.value, DateValue):
         return _date_in_phrase(value, target, found.lexicon, renderer)
+    if isinstance(value, MoneyValue) and isinstance(target.value, MoneyValue):
+        if not _same_currency(value.currency, target.value.currency):
+            recurrenced = _currency_in_phrase(value, target, found, renderer, context)
+            if recurrenced is None:
+                return None
+            target = replace(
+                target,
+                end=target.start + len(recurrenced),
+                text=recurrenced,
+                value=replace(target.value, currency=value.currency),
+            )
+            fixed = _amount_in_phrase(value, target, found, renderer)
+            return fixed if fixed is not None else recurrenced
     if isinstance(value, MoneyValue | NumberValue):
         return _amount_in_phrase(value, target, found, renderer)
     return None
+
+
+def _currency_in_phrase(
+    value: MoneyValue,
+    target: Span,
+    found: EntityRecogniser,
+    renderer: EntityRenderer,
+    context: str,
+) -> str | None:
+    """The expression with its currency put right, written as the translation writes that
+    currency elsewhere, else as localise would ("€15 million" → "$15 million")."""
+    token = _currency_token(target.text, found)
+    if token is None:
+        return None
+    start, end, symbolic = token
+    replacing = target.text[start:end]
+    wanted = _currency_spelling(value.currency, symbolic, found, context, replacing)
+    if wanted is None:
+        wanted = renderer.currency(value.currency, symbolic=symbolic, count=value.amounts[-1])
+    if wanted is None:
+        return None
+    return target.text[:start] + wanted + target.text[end:]
+
+
+def _currency_token(text: str, found: EntityRecogniser) -> tuple[int, int, bool] | None:
+    """Where the currency is in an amount's text, and whether it is a symbol or a code."""
+    symbol = found.grammar.symbol.search(text)
+    if symbol is not None:
+        return symbol.start(), symbol.end(), True
+    code = re.search(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", text)
+    if code is not None and code.group() in found.lexicon.codes:
+        return code.start(), code.end(), True
+    last = 0
+    for match in found.grammar.piece.finditer(text):
+        last = match.end()
+    words = re.search(r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)*\s*$", text[last:])
+    if words is None:
+        return None
+    return last + words.start(), len(text.rstrip()), False
+
+
+def _currency_spelling(
+    code: str, symbolic: bool, found: EntityRecogniser, context: str, replacing: str
+) -> str | None:
+    """How the translation writes ``code`` in another amount, as a symbol or as words (as
+    many words as ``replacing`` has, where it can: "Dollar" for "Euro")."""
+    if not context:
+        return None
+    spellings = []
+    for span in found(Doc(context)).spans:
+        if isinstance(span.value, MoneyValue) and _same_currency(span.value.currency, code):
+            token = _currency_token(span.text, found)
+            if token is not None and token[2] == symbolic:
+                spellings.append(span.text[token[0] : token[1]])
+    same = [w for w in spellings if len(w.split()) == len(replacing.split())]
+    chosen = same or spellings
+    return chosen[0] if chosen else None
 
 
 def _amount_in_phrase(
@@ -471,11 +657,13 @@ def _amount_in_phrase(
         scale = next((factor for s, _, _, factor in scales if s >= end), 1)
         if shown * scale == right:
             continue
-        source_scale = getattr(value, "scale", 1)
         word = next(((s, e) for s, e, _, _ in scales if s >= end), None)
-        if word is not None and source_scale >= 1000 and shown * source_scale == right:
+        # The digits right and the scale word wrong ("1.1 million" for 1.1 billion, "321 млн"
+        # for 321 thousand): the scale word alone is put right.
+        factor = next((f for f in _FACTORS if shown * f == right), None)
+        if word is not None and factor is not None:
             like = text[word[0] : word[1]]
-            edits.append((*word, renderer.scale_word(source_scale, shown, like=like)))
+            edits.append((*word, renderer.scale_word(factor, shown, like=like)))
         elif (right / scale) == (right / scale).to_integral_value() or scale == 1:
             digits = number_text(_with_exponent(right / scale, shown), renderer.locale)
             edits.append((start, end, digits))
@@ -483,6 +671,9 @@ def _amount_in_phrase(
             digits = number_text(right / scale, renderer.locale)
             edits.append((start, end, digits))
     return _applied(text, edits) if edits else None
+
+
+_FACTORS = (10**3, 10**6, 10**9, 10**12)
 
 
 def _with_exponent(number: Decimal, like: Decimal) -> Decimal:
@@ -537,7 +728,14 @@ def _date_in_phrase(
         if m.group().rstrip(".") in lexicon.months or m.group() in lexicon.months
     ]
     for index, (right, written) in enumerate(pairs):
-        if right.year is not None and written.year is not None and right.year != written.year:
+        # A year neither side wrote is the article's: what differs is the day or month.
+        year_written = not wrong.year_implied
+        if (
+            year_written
+            and right.year is not None
+            and written.year is not None
+            and right.year != written.year
+        ):
             token = _nth(years, index, len(pairs))
             if token is None:
                 return None
@@ -632,28 +830,59 @@ def _alternate(work: _Work, span: Span) -> tuple[int, int] | None:
     return None
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+#: The case a Russian preposition asks of the name after it.
+_RU_CASE_AFTER = {
+    **dict.fromkeys(("с", "со", "между", "над", "под", "перед"), "ins"),
+    **dict.fromkeys(("в", "во", "о", "об", "обо", "при"), "prep"),
+    **dict.fromkeys(("из", "от", "до", "для", "у", "без", "около", "после", "против"), "gen"),
+    **dict.fromkeys(("к", "ко", "по"), "dat"),
+}
 
 
-def _misspelt(work: _Work, forms: list[str]) -> tuple[int, int] | None:
-    """A word (or words) a letter or two off one of the name's forms: "Lukashenkko"."""
+def _misspelt(work: _Work, forms: list[str]) -> tuple[int, int, str] | None:
+    """A word (or words) a letter or two off one of the name's forms: "Lukashenkko"; and
+    that form."""
     for form in sorted(dict.fromkeys(forms), key=len, reverse=True):
         size = len(form.split())
         words = list(_WORD.finditer(work.text))
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             candidate = work.text[start:end]
-            if not work.free(start, end) or candidate[:1] != form[:1]:
+            if not work.free(start, end) or candidate[:1].casefold() != form[:1].casefold():
+                continue
+            if _derived(candidate, forms):
                 continue
             if _close(candidate, form):
-                return start, end
+                return start, end, form
     return None
+
+
+def _counterpart(found: str, rendering: str, forms: list[str]) -> str:
+    """The target form to write for another spelling: as many words as the translation wrote
+    ("Lukashenko" for "Lukaschenko", not "A. Lukashenko")."""
+    size = len(found.split())
+    if len(rendering.split()) == size:
+        return rendering
+    same = [f for f in forms if len(f.split()) == size and not re.search("['’]", f)]
+    return min(same, key=len) if same else rendering
+
+
+def _derived(candidate: str, forms: list[str]) -> bool:
+    """A word made from the name ("Минская" of "Минск", "Minsker"), or the name in other
+    capitals: no misspelling."""
+    word = _folded(candidate).casefold()
+    return any(word.startswith(_folded(form).casefold()) for form in forms)
 
 
 def _close(candidate: str, form: str) -> bool:
     a, b = _folded(candidate).casefold(), _folded(form).casefold()
-    if a == b or abs(len(a) - len(b)) > 2 or len(b) < 5:
+    if a == b or abs(len(a) - len(b)) > 2:
         return False
+    if len(b) < 5:
+        # A short name is too near too many words, but an acronym's letters swapped is not.
+        acronym = len(b) == 4 and candidate.isupper() and form.isupper()
+        return acronym and _distance(a, b, 1) <= 1
     allowed = 1 if len(b) <= 6 else 2
     return _distance(a, b, allowed) <= allowed
 

@@ -108,6 +108,8 @@ class Extras:
 
     #: Case endings added to a month's stem (Russian prepositional "январе").
     month_endings: tuple[str, ...] = ()
+    #: Month abbreviations of news style CLDR lacks (AP's "Sept."), word -> month.
+    months: Mapping[str, int] = field(default_factory=dict)
     #: Scale abbreviations missing from CLDR ("Tsd.": CLDR's short German thousand is empty).
     scales: Mapping[str, int] = field(default_factory=dict)
     #: The abbreviations news writes where CLDR's short forms are symbols ("bn", not "B"),
@@ -202,6 +204,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             ),
         ),
         "en": Extras(
+            months={"Sept.": 9, "Sept": 9},
             scales={"mln": 10**6, "bln": 10**9, "mn": 10**6, "bn": 10**9, "tn": 10**12},
             short_scales={10**6: "mn", 10**9: "bn", 10**12: "tn"},
             currencies={

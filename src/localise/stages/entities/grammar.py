@@ -111,7 +111,9 @@ class Grammar:
     month_anchor: re.Pattern[str]
 
     @classmethod
-    def build(cls, lx: Lexicon) -> Grammar:
+    def build(cls, lx: Lexicon, *, loose: bool = False) -> Grammar:
+        """The patterns of a lexicon; ``loose`` drops the context a counted multiplier needs
+        ("13 times" alone), for reading a translation whose source says what it is."""
         extra = lx.extra
         non_space = "".join(re.escape(g) for g in lx.groups if not g.isspace())
         space = "".join(g for g in lx.groups if g.isspace())
@@ -181,7 +183,7 @@ class Grammar:
                     "counted",
                     re.compile(rf"{number}(?:{extra.multiplier.counted})"),
                     Lead(re.compile(rf"(?:{lead})\Z"), _AFTER_SPACE, 24),
-                    lead_required=True,
+                    lead_required=not loose,
                     lead_in_span=extra.multiplier.lead_in_span,
                 )
         scaled = (

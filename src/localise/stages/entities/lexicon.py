@@ -84,7 +84,7 @@ class Lexicon:
         short = locale.date_formats["short"].pattern
         return cls(
             locale=locale,
-            months=_months(locale, extra.month_endings),
+            months=_months(locale, extra.month_endings, extra.months),
             weekdays=_weekdays(locale),
             decimal=decimal,
             groups=tuple(sorted(groups)),
@@ -132,16 +132,25 @@ def _forms(names: Iterable[str]) -> set[str]:
     return out
 
 
-def _months(locale: Locale, endings: Iterable[str]) -> dict[str, int]:
+def _months(
+    locale: Locale, endings: Iterable[str], extra: Mapping[str, int] | None = None
+) -> dict[str, int]:
     months: dict[str, int] = {}
     wide: dict[int, set[str]] = {}
     for width in _MONTH_WIDTHS:
         for context in _CONTEXTS:
+            full = get_month_names("wide", context, locale=locale)
             for number, name in get_month_names(width, context, locale=locale).items():
-                for form in _forms([name]):
+                spellings = [name]
+                if width == "abbreviated" and name.isalpha() and name != full[number]:
+                    spellings.append(name + ".")  # "Jan. 14", as English news abbreviates
+                for form in _forms(spellings):
                     months[form] = number
                 if width == "wide":
                     wide.setdefault(number, set()).add(name)
+    for word, number in (extra or {}).items():
+        for form in _forms([word]):
+            months.setdefault(form, number)
     for number, names in wide.items():
         # The stem shared by the genitive and nominative forms takes the case endings CLDR
         # lacks: январ|я, январ|ь -> январ|е.

@@ -118,6 +118,9 @@ def _money(
     if not amounts:
         return None
     currency: str | Territory | BareCurrency | None = None
+    symbols = {m.group() for m in grammar.symbol.finditer(surface)}
+    if len({lexicon.symbols.get(s, s) for s in symbols}) > 1:
+        return None  # "$800 million to €900 million": two amounts, not one range
     symbol = grammar.symbol.search(surface)
     if symbol is not None:
         found = symbol.group()

@@ -31,16 +31,17 @@ class EntityRecogniser:
 
     ``lang`` is a language ("de", "en", "ru", or any language CLDR knows, with the CLDR
     vocabulary only) or a locale ("de-CH") whose number symbols are then read too; with
-    ``numbers``, digits are read with that locale's separators instead. Building one takes a
-    while (de about 0.3 s); :func:`recogniser` keeps one per language.
+    ``numbers``, digits are read with that locale's separators instead; ``loose`` reads a
+    counted multiplier without its context ("13 times"). Building one takes a while (de
+    about 0.3 s); :func:`recogniser` keeps one per language.
     """
 
-    def __init__(self, lang: str, *, numbers: str | None = None) -> None:
+    def __init__(self, lang: str, *, numbers: str | None = None, loose: bool = False) -> None:
         self.locale = parse_locale(lang)
         self.lang = str(self.locale.language)
         numeric = parse_locale(numbers) if numbers is not None else None
         self.lexicon = Lexicon.build(self.locale, numeric)
-        self.grammar = Grammar.build(self.lexicon)
+        self.grammar = Grammar.build(self.lexicon, loose=loose)
 
     def __repr__(self) -> str:
         return f"EntityRecogniser({self.locale!s})"

@@ -56,6 +56,9 @@ class GlossaryHit:
     entry_id: str
     role: Role
     case: Case | None
+    #: The text wrote a mixed-case name in capitals ("MINSK" of a dateline): the target form
+    #: is written in capitals too. An abbreviation ("РФ") is not a name in capitals.
+    shouted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"entry": self.entry_id, "case": self.case}
@@ -76,6 +79,12 @@ class GlossaryValue:
     origin: str = ""
     #: Every form of the name that is correct in the target text (inflections included).
     target_forms: tuple[str, ...] = ()
+    #: The target form in each case (Russian "ins" -> "Казахстаном"), for writing the name
+    #: where a preposition asks for a case.
+    target_cases: tuple[tuple[str, str], ...] = ()
+
+    def in_case(self, case: str) -> str | None:
+        return dict(self.target_cases).get(case)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +107,7 @@ class _Form:
     role: Role
     case: Case | None
     rank: tuple[int, int, int]
+    shouted: bool = False
 
 
 class GlossaryFinder:
@@ -201,10 +211,12 @@ class GlossaryFinder:
             for inflected, inflected_case in inflections.items():
                 exact = inflected == written
                 shown = case if exact else inflected_case
-                for variant in {inflected, inflected.upper()}:
+                for variant in dict.fromkeys([inflected, inflected.upper()]):
                     key = fold_phrase(variant, lang, self.ignore_case)
+                    shouted = variant != inflected
                     if key:
-                        yield _Form(key, number, role, shown, (rank, int(exact), number))
+                        rank_of = (rank, int(exact), number)
+                        yield _Form(key, number, role, shown, rank_of, shouted)
 
     def _span(
         self,
@@ -227,7 +239,8 @@ class GlossaryFinder:
             and after[2][:1].isupper()
         ):
             case = "poss"
-        return Span(start, end, "name", written, GlossaryHit(form.entry, entry.id, form.role, case))
+        hit = GlossaryHit(form.entry, entry.id, form.role, case, form.shouted)
+        return Span(start, end, "name", written, hit)
 
 
 class GlossaryRenderer:
@@ -253,8 +266,7 @@ class GlossaryRenderer:
         entry = self.glossary.entries[hit.entry]
         written = span.text
         rendering, missing = self._render(entry, hit.role, hit.case, written)
-        source_form = entry.form(self.source_lang) or ""
-        if written.isupper() and not source_form.isupper() and not missing:
+        if hit.shouted and not missing:
             rendering = rendering.upper()  # a dateline's "MINSK" stays in capitals
         value = GlossaryValue(
             entry_id=entry.id,
@@ -267,6 +279,7 @@ class GlossaryRenderer:
             dnt=entry.dnt,
             origin=entry.origin,
             target_forms=self._accepted(hit.entry, entry),
+            target_cases=self._cases(entry, rendering),
         )
         alternates = (
             ()
@@ -301,6 +314,16 @@ class GlossaryRenderer:
         if case == "poss" and entry_has_possessive(entry) and target in ("en", "de"):
             rendering = possessive(rendering, target)
         return rendering, False
+
+    def _cases(self, entry: Entry, rendering: str) -> tuple[tuple[str, str], ...]:
+        """The rendering in each case the target language shows (given forms first)."""
+        full = rendering == entry.form(self.target_lang)
+        given = entry.cases.get(self.target_lang, {}) if full else {}
+        cases: dict[str, str] = {str(case): form for case, form in given.items()}
+        for form, case in _inflections(rendering, self.target_lang, entry, possessive=True).items():
+            if case is not None:
+                cases.setdefault(case, form)
+        return tuple(sorted(cases.items()))
 
     def _accepted(self, number: int, entry: Entry) -> tuple[str, ...]:
         if number not in self._target_forms:

@@ -165,6 +165,13 @@ class EntityRenderer:
         """``month``'s name in the form of the month name ``word``, or None."""
         return self.dates.month_like(word, month)
 
+    def currency(self, code: str, *, symbolic: bool, count: Decimal) -> str | None:
+        """How localise writes a currency: its symbol (None when it has none), or its name in
+        the plural form for ``count``."""
+        if symbolic:
+            return self.amounts.symbol(code)
+        return self.amounts.currency_name(code, count)
+
     def scale_word(self, scale: int, number: Decimal, *, like: str = "") -> str:
         """The scale word for 10**k and the number, as wide as ``like`` when given."""
         return self.amounts.scale_word(scale, number, like=like)

@@ -167,6 +167,10 @@ class DateWriter:
         """``month``'s name in the form ``word`` has (width, case, capitals): "февраля" for
         "января" and month 2; None when ``word`` is no month name of the locale."""
         bare = word.rstrip(".")
+        ap = {short.rstrip("."): full for full, short in _AP_MONTHS.items()}
+        if self.lang == "en" and bare in ap:  # AP's "Sept.": the same style for the other month
+            name = str(self.locale.months["format"]["wide"][month])
+            return _AP_MONTHS.get(name, name)
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 names = get_month_names(width, context, locale=self.locale)

@@ -76,6 +76,17 @@ class AmountWriter:
         body = numbers[0] if len(numbers) == 1 else (phrase or _RANGE).format(*numbers)
         return " ".join(p for p in (body, shared, name) if p)
 
+    def symbol(self, code: str) -> str | None:
+        """The currency's symbol: the style's, else the locale's (None when it has none)."""
+        house = self.style.symbol(code) or self.style.symbol(_OLD_ROUBLES.get(code, ""))
+        if house is not None:
+            return house
+        symbol = get_currency_symbol(code, locale=self.locale)
+        return symbol if symbol != code else None
+
+    def currency_name(self, code: str, count: Decimal) -> str:
+        return self._currency_name(code, plain(count), dative=False)
+
     def _symbol(self, code: str) -> str | None:
         """The symbol an amount is written with, or None for number + currency name."""
         house = self.style.symbol(code) or self.style.symbol(_OLD_ROUBLES.get(code, ""))
