@@ -11,6 +11,7 @@ untranslated) that it must find and, where it is safe, fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -26,7 +27,9 @@ DATE = date(2025, 3, 10)
 
 
 class Writes:
-    """An engine double that writes one fixed translation for its one segment."""
+    """An engine double that writes a fixed translation: one sentence per segment it gets
+    (the translation's sentences, split after each full stop, question or exclamation mark
+    that a space follows)."""
 
     description = "engine double"
 
@@ -36,8 +39,11 @@ class Writes:
 
     def translate(self, segments: Sequence[str]) -> list[str]:
         self.seen.extend(segments)
-        assert len(segments) == 1, segments
-        return [self.translation]
+        if len(segments) == 1:
+            return [self.translation]
+        sentences = re.split(r"(?<=[.!?]) (?=[A-ZА-Я])", self.translation)
+        assert len(sentences) == len(segments), (segments, sentences)
+        return sentences
 
 
 def localised(source: str, target: str, text: str, translation: str) -> tuple[str, list[Finding]]:
@@ -310,3 +316,80 @@ def test_protect_puts_renderings_in_the_segment() -> None:
 class _Value:
     def to_json(self) -> dict[str, object]:
         return {}
+
+
+# Same-language targets: no engine; only what the target locale writes differently changes.
+SAME_LANGUAGE = [
+    ("de", "de-CH", "Das Defizit lag bei 16,3 Milliarden belarussischen Rubeln.",
+     "Das Defizit lag bei 16.3 Milliarden belarussischen Rubeln."),
+    ("de", "de-CH", "Von Januar bis September 2022 stieg der Handel um 5,5 Prozent.",
+     "Von Januar bis September 2022 stieg der Handel um 5.5 Prozent."),
+    ("de", "de-CH", "Der Umsatz stieg um $300 Mio. Das teilte das Ministerium mit.",
+     "Der Umsatz stieg um $300 Mio. Das teilte das Ministerium mit."),
+    ("de", "de-CH", "Geerntet wurden 2.258.000 Tonnen, am 14. Januar um 12.21 Uhr.",
+     "Geerntet wurden 2'258'000 Tonnen, am 14. Januar um 12.21 Uhr."),
+    ("de", "de-AT", "Am 14. Januar 2025 war es so.", "Am 14. Jänner 2025 war es so."),
+    ("en", "en-US", "The fair runs from 14 to 16 January, opening at 13:18.",
+     "The fair runs from January 14 to 16, opening at 1:18\u202fPM."),
+    ("en", "en-US", "It was signed on 14 January 2025 in Minsk.",
+     "It was signed on January 14, 2025 in Minsk."),
+    ("en", "en-GB", "It was signed on January 14, 2025, at 1:18 PM.",
+     "It was signed on 14 January 2025, at 13:18."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "target", "text", "expected"), SAME_LANGUAGE)
+def test_same_language_targets_are_minimal_edits(
+    source: str, target: str, text: str, expected: str
+) -> None:
+    pipeline = make_pipeline(
+        target, source=source, glossaries=bundled_glossaries(), article_date=DATE
+    )
+    assert pipeline.localise(text).text == expected
+
+
+# Not facts to localise: each left as written (and never read as a date, amount or number).
+NOT_ENTITIES = [
+    "Call +375 17 222-33-44 or (017) 222-33-44 between 8.30 and 17.30.",
+    "Write to press@belta.by or see https://www.belta.by/economics/view/12345.html today.",
+    "Under Decree No. 282 and Law No. 12.345, MAZ-5440 and ML-2025 Pro trucks are sold.",
+    "The office is at 220030 Minsk, 14 Kirova Street.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ENTITIES)
+def test_what_is_no_fact_to_localise_is_left_as_written(text: str) -> None:
+    pipeline = make_pipeline("de-DE", source="en", engines={("en", "de"): Writes(text)})
+    result = pipeline.localise(text)
+    assert result.text == text
+    converted = [s.text for s in result.doc.spans if s.kind in ("date", "money", "number")]
+    assert converted in ([], ["8.30 and 17.30"])
+    assert result.report.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "translation"),
+    [
+        # A city's name before "oblast" is the region's: the engine translates it.
+        ("en", "ru-RU", "Trade with Moscow oblast grew.", "Торговля с Московской областью росла."),
+        # A name inside a compound proper name is no name of its own (outside German).
+        ("ru", "en-GB", "Сообщило агентство «Минск-Новости».", "The Minsk-Novosti agency said."),
+        # A slogan in another language keeps its words.
+        ("de", "ru-RU", "Die Marke „Made in Belarus“ wächst.", "Бренд «Made in Belarus» растет."),
+        # An abbreviation in capitals is no name in capitals.
+        ("ru", "en-GB", "Экспорт из РБ в РФ вырос.", "Exports from Belarus to Russia rose."),
+    ],
+)
+def test_names_that_stand_for_something_else_are_left_to_the_engine(
+    source: str, target: str, text: str, translation: str
+) -> None:
+    output, findings = localised(source, target, text, translation)
+    assert output == translation
+    assert [f for f in findings if f.severity != "info"] == []
+
+
+def test_a_name_repaired_takes_the_case_its_russian_preposition_asks() -> None:
+    text = "Der Präsident sprach mit Kasachstan."
+    output, findings = localised("de", "ru-RU", text, "Президент поговорил с Kasachstan.")
+    assert output == "Президент поговорил с Казахстаном."
+    assert [f.kind for f in findings] == ["name-spelling"]

@@ -161,7 +161,7 @@ def _facts_in(doc: Doc, paragraph: _Paragraph) -> list[Span]:
     return [
         s
         for s in doc.spans_within(paragraph.start, paragraph.end)
-        if s.kind != "markup" and s.rendering is not None
+        if s.kind not in ("markup", "literal") and s.rendering is not None
     ]
 
 

@@ -17,9 +17,11 @@ from datetime import date
 from itertools import pairwise
 from typing import Any, Literal, Protocol
 
-#: ``markup`` spans protect file syntax inside a block (tags, link targets, code spans).
-SpanKind = Literal["date", "money", "number", "name", "markup"]
-SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name", "markup")
+#: ``markup`` spans protect file syntax inside a block (tags, link targets, code spans);
+#: ``literal`` spans what no locale writes otherwise and no engine may touch (a phone number,
+#: an e-mail address, a document number).
+SpanKind = Literal["date", "money", "number", "name", "markup", "literal"]
+SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name", "markup", "literal")
 BlockKind = Literal[
     "title", "lead", "paragraph", "quote", "list_item", "heading", "boilerplate", "metadata"
 ]

@@ -37,6 +37,7 @@ from .stages.detect import SEED, BlockLanguages, BlockTargets, LanguageDetector
 from .stages.entities import EntityRecogniser, recogniser
 from .stages.facts import Check, FactChecker, Finding
 from .stages.glossary import Glossary, GlossaryFinder, GlossaryRenderer
+from .stages.literals import Literals
 from .stages.protect import ENGINE_KINDS, protect
 from .stages.render import EntityRenderer
 from .stages.render.minimal import minimal_edit
@@ -143,6 +144,7 @@ class Pipeline:
             stages: list[Stage] = [
                 ArticleDate(lang, self.config.article_date),
                 BlockLanguages(self._detector),
+                Literals(),
                 GlossaryFinder(self.glossary, lang),
             ]
             found = _recogniser(lang)

@@ -9,6 +9,7 @@ side                stage                      module
 source              LanguageDetector           :mod:`.detect` (the article's language)
 source              ArticleDate                :mod:`.article_date`
 source              BlockLanguages             :mod:`.detect` (each block's language)
+source              Literals                   :mod:`.literals` (phones, addresses, numbers)
 source              GlossaryFinder             :mod:`.glossary`
 source              EntityRecogniser           :mod:`.entities` (dates, money, numbers)
 target              BlockTargets               :mod:`.detect` (blocks not to translate)

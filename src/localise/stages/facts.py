@@ -48,6 +48,7 @@ from ..locales import parse_locale
 from .entities import DateValue, EntityRecogniser, MoneyValue, NumberValue, recogniser
 from .entities.lexicon import Lexicon, to_decimal
 from .glossary import GlossaryValue
+from .literals import find_literals
 from .render import EntityRenderer, number_text
 
 __all__ = ["Check", "Checked", "FactChecker", "Finding", "Mode", "Severity", "Status"]
@@ -66,6 +67,7 @@ SEVERITY: dict[str, tuple[Severity, Severity]] = {
     "name-misspelt": ("info", "error"),
     "name-missing": ("warning", "info"),
     "markup-missing": ("warning", "warning"),
+    "literal-missing": ("warning", "warning"),
     "value-differs": ("warning", "error"),
     "missing": ("warning", "error"),
     "extra-figure": ("warning", "warning"),
@@ -126,6 +128,7 @@ _KIND_TEXT = {
     "name-misspelt": "name misspelt",
     "name-missing": "name not found",
     "markup-missing": "markup lost",
+    "literal-missing": "a number to keep as written is lost (phone, address, document number)",
     "value-differs": "value differs from the source",
     "missing": "fact missing",
     "extra-figure": "figure not in the source",
@@ -224,8 +227,11 @@ class FactChecker:
         the way the translation writes it elsewhere ("Millionen Dollar", "Br").
         """
         work = _Work(text, mode, context or text)
+        for start, end in find_literals(text):
+            if not any(s.kind == "literal" and s.text == text[start:end] for s in spans):
+                work.claim(start, end)  # "No. 12.345" is no figure to check
         for span in spans:
-            if span.kind == "markup":
+            if span.kind in ("markup", "literal"):
                 self._markup(work, span)
         for span in spans:
             if span.kind == "name":
@@ -241,7 +247,7 @@ class FactChecker:
         hit = _search(work, span.text)
         if hit is None:
             work.checks.append(Check(span, "missing"))
-            work.find("markup-missing", span, 0, 0)
+            work.find(f"{span.kind}-missing", span, 0, 0)
             return
         work.claim(*hit)
         work.checks.append(Check(span, "kept"))
@@ -566,19 +572,23 @@ def _in_phrase(
     """The target expression with the right value in the translation's own words, or None."""
     if isinstance(value, DateValue) and isinstance(target.value, DateValue):
         return _date_in_phrase(value, target, found.lexicon, renderer)
-    if isinstance(value, MoneyValue) and isinstance(target.value, MoneyValue):
-        if not _same_currency(value.currency, target.value.currency):
-            recurrenced = _currency_in_phrase(value, target, found, renderer, context)
-            if recurrenced is None:
-                return None
-            target = replace(
-                target,
-                end=target.start + len(recurrenced),
-                text=recurrenced,
-                value=replace(target.value, currency=value.currency),
-            )
-            fixed = _amount_in_phrase(value, target, found, renderer)
-            return fixed if fixed is not None else recurrenced
+    other = target.value
+    if (
+        isinstance(value, MoneyValue)
+        and isinstance(other, MoneyValue)
+        and not _same_currency(value.currency, other.currency)
+    ):
+        recurrenced = _currency_in_phrase(value, target, found, renderer, context)
+        if recurrenced is None:
+            return None
+        target = replace(
+            target,
+            end=target.start + len(recurrenced),
+            text=recurrenced,
+            value=replace(other, currency=value.currency),
+        )
+        fixed = _amount_in_phrase(value, target, found, renderer)
+        return fixed if fixed is not None else recurrenced
     if isinstance(value, MoneyValue | NumberValue):
         return _amount_in_phrase(value, target, found, renderer)
     return None

@@ -5,8 +5,8 @@ Names are enforced through translation: each name span's text is replaced by its
 :mod:`.facts` checks it after. Dates, amounts and numbers reach the engine as the source wrote
 them: an engine translates "im März 2025" into "в марте 2025 года" in the case its sentence
 needs, which a rendering put in beforehand ("март 2025 г.") would spoil; :mod:`.facts` then
-checks each value and fixes only what is wrong. Markup spans are their own rendering; soft
-line breaks (``joins``) become spaces.
+checks each value and fixes only what is wrong. Markup and literal spans (a phone number, a
+URL) are their own rendering; soft line breaks (``joins``) become spaces.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..doc import Span
 __all__ = ["ENGINE_KINDS", "protect"]
 
 #: The spans whose rendering the engine gets in place of the source text.
-ENGINE_KINDS = frozenset({"name", "markup"})
+ENGINE_KINDS = frozenset({"name", "markup", "literal"})
 
 
 def protect(

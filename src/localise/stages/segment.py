@@ -33,6 +33,19 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     ),
 }  # fmt: skip
 
+#: Scale abbreviations that end an amount ("$300 Mio."); after one, a sentence that starts
+#: is a new sentence ("… um $300 Mio. Das teilte …"): the full stop ended both.
+SCALES = frozenset({"Mio", "Mrd", "Tsd", "Bio", "mln", "bln", "bn", "млн", "млрд", "тыс", "трлн"})
+#: Words a German sentence starts with but no unit or currency is: after a scale abbreviation
+#: a capital letter alone says nothing in German, where every noun has one.
+_GERMAN_STARTS = frozenset(
+    {"Das", "Die", "Der", "Dies", "Diese", "Dieser", "Dieses", "Er", "Sie", "Es", "Wir", "Ich",
+     "Ihr", "Im", "In", "Am", "An", "Auch", "Zudem", "Außerdem", "Damit", "Dabei", "Dazu",
+     "Davon", "Danach", "Nach", "Laut", "Wie", "Bis", "Seit", "Mit", "Zum", "Zur", "Ein", "Eine",
+     "Einen", "Man", "So", "Doch", "Aber", "Und", "Insgesamt", "Hierbei", "Jedoch", "Allerdings",
+     "Somit", "Zuvor", "Zugleich"}
+)  # fmt: skip
+
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»“”’)\]]*(?=\s+\S)")
 _WORD_BEFORE = re.compile(r"(\w+)$")
 _STARTS_SENTENCE = re.compile(r"\s+[\"'„“«(\[–—-]*\s*[A-ZÄÖÜА-ЯЁ0-9]")
@@ -93,6 +106,9 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
         word = _WORD_BEFORE.search(line, 0, match.start())
         if word is not None:
             token = word.group(1)
+            german = "Mio" in abbreviations
+            if token in SCALES and _starts_sentence(line[match.end() :], german=german):
+                return True
             if token in abbreviations:
                 return False
             # "14. Januar", "3. Quartal": a day or ordinal number, not a sentence end.
@@ -102,6 +118,14 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
             if len(token) == 1 and token.isupper():
                 return False
     return True
+
+
+def _starts_sentence(rest: str, *, german: bool) -> bool:
+    following = re.match(r"\s+[\"'„“«(]*([^\W\d_]+)", rest)
+    if following is None or not following.group(1)[:1].isupper():
+        return False
+    # German capitalises nouns ("5 Mio. Tonnen"): only a word that starts sentences counts.
+    return following.group(1) in _GERMAN_STARTS if german else True
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any, get_args, get_type_hints
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from ..config import DEFAULT_RULES, Style, StyleRules
 from ..errors import ConfigError
@@ -89,9 +89,11 @@ def _rules(lang: str, table: dict[str, Any], where: str) -> StyleRules:
             if not isinstance(value, dict):
                 raise ConfigError(f'{where}: [{lang}] symbols must be a table like {{USD = "$"}}')
             value = tuple(sorted({**dict(base.symbols), **value}.items()))
-        allowed = get_args(hints[key])
+        allowed = get_args(hints[key]) if get_origin(hints[key]) is Literal else ()
         if allowed and value not in allowed:
             choices = ", ".join(map(repr, allowed))
             raise ConfigError(f"{where}: [{lang}] {key} = {value!r}; use one of {choices}")
+        elif key == "old_rouble" and not isinstance(value, str):
+            raise ConfigError(f"{where}: [{lang}] old_rouble must be text, like \"old\"")
         changes[key] = value
     return dataclasses.replace(base, **changes)

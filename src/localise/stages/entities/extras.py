@@ -129,6 +129,9 @@ class Extras:
     symbols: Mapping[str, str] = field(default_factory=dict)
     #: What joins the ends of a range ("bis", "до").
     range_words: tuple[str, ...] = ()
+    #: "and", which joins the ends of opening hours ("between 8.30 and 17.30") but of no other
+    #: range ("2019 and 2020" are two years).
+    and_words: tuple[str, ...] = ()
     #: A preposition that opens a range and belongs to its span ("vom 14. bis 16.", "от 1 до
     #: 2 млрд"); before a single amount it stays outside.
     range_openers: tuple[str, ...] = ()
@@ -191,6 +194,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             symbols={"US-$": "USD"},
             ordinal_dot=True,
             range_words=("bis",),
+            and_words=("und",),
             range_openers=("vom",),
             year_prefix=("im Jahr", "im Jahre"),
             time_prefix=("um",),
@@ -212,6 +216,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "BYN": ("Belarusian rouble", "Belarusian roubles"),
             },
             range_words=("to",),
+            and_words=("and",),
             time_prefix=("at",),
             ordinal_suffix=("st", "nd", "rd", "th"),
             # "4.4-fold"; "4.4 times" as wire copy writes it ("up 4.4 times", "grew 9 times").
@@ -241,6 +246,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 ("Беларус", "Белорусс", "белорусск", "Минск", "БелТА"),
             ),
             range_words=("до", "по"),
+            and_words=("и",),
             range_openers=("от",),
             year_suffix=("годах", "годы", "года", "году", "год", "г.", "-го", "-м"),
             time_prefix=("в",),

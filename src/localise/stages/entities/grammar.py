@@ -272,6 +272,8 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         else None
     )
     time_lead = _lead(rf"(?<!\w){time_prefix}\s+", extra.time_prefix)
+    ands = "|".join(re.escape(w) for w in extra.and_words)
+    hours_sep = rf"(?:{range_sep}|\s+(?:{ands})\s+)" if ands else range_sep
     shapes = [
         Shape(
             "dmy",
@@ -312,7 +314,7 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         Shape(
             "time_range",
             re.compile(
-                rf"(?<![\d.:,]){dot_time}{range_sep}"
+                rf"(?<![\d.:,]){dot_time}{hours_sep}"
                 rf"(?P<hh2>[01]?\d|2[0-3])[.:](?P<mm2>[0-5]\d)(?![\d.,]\d)"
                 rf"(?:\s+{time_suffix}(?!\w))?"
             ),

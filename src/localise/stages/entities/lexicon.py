@@ -94,7 +94,7 @@ class Lexicon:
             currency_words=_currency_words(locale, _extra_currency_words(extra)),
             symbols=_symbols(locale, extra.symbols),
             territory_symbols=_territory_symbols(),
-            codes=frozenset(list_currencies()),
+            codes=_codes(),
             day_periods=_day_periods(locale),
             # Either order the language writes: en-GB text quotes "January 15" too.
             month_first=_month_first(locale) or _month_first(Locale(lang)),
@@ -285,6 +285,17 @@ def _territory_symbols() -> dict[str, str]:
             if symbol != code and len(symbol) >= 2 and symbol.isalpha() and not symbol.isupper():
                 found.setdefault(symbol, set()).add(territory)
     return {symbol: min(ts) for symbol, ts in found.items() if len(ts) == 1}
+
+
+def _codes() -> frozenset[str]:
+    """ISO codes of currencies in use since 2000: "PLZ" (the old złoty, and a German postal
+    code's abbreviation) reads as no amount."""
+    current = set()
+    for history in get_global("territory_currencies").values():
+        for code, _start, end, tender in history:
+            if tender and (end is None or end >= (2000, 1, 1)):
+                current.add(str(code))
+    return frozenset(current) & frozenset(list_currencies())
 
 
 def territory_currency(territory: str, when: date | None) -> str:

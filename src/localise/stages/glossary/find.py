@@ -37,6 +37,33 @@ _LIST_AHEAD = re.compile(r"\s*(?:,|и\s)[^.!?\n]{0,200}?\bобласт", re.IGNO
 _LIST_BEHIND = re.compile(r"\bобласт\w*[^\n]{0,400}$", re.IGNORECASE)
 
 
+#: Words after a city's name that make it the name of its region.
+_REGION_WORD = re.compile(
+    r"\s+(?:oblast|Oblast|region|Region|province|Province|Gebiet|Gebiets|Rayon|district"
+    r"|District|област\w*|район\w*)(?!\w)"
+)
+#: A short quotation: „…“, «…», “…”, "…".
+_QUOTE = re.compile(r"[„«“\"]([^„«“”\"»\n]{1,60})[“»”\"]")
+#: Words of an English slogan or title inside another language's text ("Made in Belarus").
+_ENGLISH = frozenset({"made", "the", "of", "and", "for", "with", "by", "is", "are", "your"})
+
+
+def _in_foreign_quote(text: str, start: int, end: int, lang: str) -> bool:
+    """A name inside a short quoted phrase in another language than the text's ("„Made in
+    Belarus“" in German or Russian): the phrase is kept as written, name included."""
+    offset = max(0, start - 64)
+    for quote in _QUOTE.finditer(text[offset : end + 64]):
+        if not (offset + quote.start(1) <= start and end <= offset + quote.end(1)):
+            continue
+        words = re.findall(r"[^\W\d_]+", quote.group(1))
+        if len(words) > 6:
+            return False
+        if lang != "en" and {w.lower() for w in words} & _ENGLISH:
+            return True
+        return lang in ("ru", "be", "uk") and all(w.isascii() for w in words)
+    return False
+
+
 def _in_region_list(text: str, start: int, end: int) -> bool:
     """True for "Брестская" in "Брестская и Гомельская области", "Минская область…, Брестская"."""
     return bool(
@@ -146,11 +173,27 @@ class GlossaryFinder:
                 continue
             form, length = match
             start, end = found[index][0], found[index + length - 1][1]
-            if doc.is_free(start, end):
+            entry = self.glossary.entries[form.entry]
+            if doc.is_free(start, end) and not self._not_this_name(text, start, end, entry):
                 after = found[index + length] if index + length < len(found) else None
                 spans.append(self._span(text, start, end, form, after))
             index += length
         return doc.with_spans(spans)
+
+    def _not_this_name(self, text: str, start: int, end: int, entry: Entry) -> bool:
+        """Where a name's words stand for something else: a city's name before "oblast"
+        ("Moscow oblast" is the region), a name inside a compound proper name ("Минск-Новости",
+        outside German, which joins nouns so: "MAZ-Busse"), a name in a quoted slogan of
+        another language ("Made in Belarus")."""
+        after, before = text[end : end + 24], text[max(0, start - 2) : start]
+        if entry.kind == "place" and _REGION_WORD.match(after):
+            return True
+        if self.source_lang != "de" and (
+            (re.match(r"-[^\W\d_]", after) and after[1:2].isupper())
+            or re.search(r"[^\W\d_]-$", before)
+        ):
+            return True
+        return _in_foreign_quote(text, start, end, self.source_lang)
 
     def _match_at(
         self, text: str, tokens: list[tuple[int, int, str]], index: int
