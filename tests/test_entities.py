@@ -263,6 +263,32 @@ MONEY = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "amounts"),
+    [
+        # Two currencies: two amounts, not one range, and neither lost.
+        (
+            "en",
+            "from $800 million to €900 million",
+            [("$800 million", "USD"), ("€900 million", "EUR")],
+        ),
+        ("ru", "от $1 млрд до €2 млрд", [("$1 млрд", "USD"), ("€2 млрд", "EUR")]),
+        (
+            "de",
+            "von 8 Mio. Euro bis 9 Mio. Dollar",
+            [("8 Mio. Euro", "EUR"), ("9 Mio. Dollar", "USD")],
+        ),
+        # A scale word on the first end alone: the second number is not money.
+        ("en", "raised $800 million to 900 people", [("$800 million", "USD")]),
+    ],
+)
+def test_what_is_not_one_range_is_read_end_by_end(
+    recognisers: dict[str, EntityRecogniser], lang: str, text: str, amounts: list[tuple[str, str]]
+) -> None:
+    spans = [s for s in recognisers[lang](Doc(text)).spans if s.kind == "money"]
+    assert [(s.text, s.value.currency) for s in spans] == amounts  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(("lang", "text", "surface", "amounts", "currency"), MONEY)
 def test_money(
     recognisers: dict[str, EntityRecogniser],

@@ -22,7 +22,7 @@ def test_check_clean_glossary(runner: CliRunner, tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "",
-        "1 files: 0 errors, 0 warnings\n",
+        "1 file: 0 errors, 0 warnings\n",
     )
 
 
@@ -40,7 +40,7 @@ def test_check_reports_errors_with_line_and_exit_code(runner: CliRunner, tmp_pat
         f"{path}:3: error: unknown kind 'thing'; expected person, organisation, place or other "
         "[kind]",
     ]
-    assert result.stderr == "1 files: 1 errors, 1 warnings\n"
+    assert result.stderr == "1 file: 1 error, 1 warning\n"
 
 
 def test_check_unreadable_file(runner: CliRunner, tmp_path: Path) -> None:

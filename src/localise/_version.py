@@ -1,3 +1,3 @@
 """The version of localise (one place: the package, the command line and every signature)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

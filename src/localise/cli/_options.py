@@ -171,3 +171,8 @@ def exit_for_failures(failures: Sequence[tuple[Path, str]]) -> None:
         click.echo(f"localise: error: {path}: {error}", err=True)
     if failures:
         sys.exit(1)
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 error", "2 errors"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -11,6 +11,7 @@ import click
 from ._options import (
     CONTEXT,
     build,
+    counted,
     glossary_options,
     glossary_paths,
     or_fail,
@@ -95,7 +96,10 @@ def check(
                 click.echo(f"    in: {' '.join(found.finding.sentence.split())}")
         errors = result.errors
         warnings = sum(f.severity == "warning" for f in result.findings)
-        click.echo(f"{translation}: {errors} errors, {warnings} warnings", err=True)
+        click.echo(
+            f"{translation}: {counted(errors, 'error')}, {counted(warnings, 'warning')}",
+            err=True,
+        )
     if fix and output is not None:
         or_fail(lambda: write_atomic(output, result.fixed))
     if result.errors:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ._options import CONTEXT, glossary_options, glossary_paths, or_fail, with_options
+from ._options import CONTEXT, counted, glossary_options, glossary_paths, or_fail, with_options
 
 
 @click.group(context_settings=CONTEXT)
@@ -29,7 +29,12 @@ def glossary_check(paths: tuple[Path, ...]) -> None:
     for problem in problems:
         click.echo(str(problem))
     errors = sum(problem.severity == "error" for problem in problems)
-    click.echo(f"{len(paths)} files: {errors} errors, {len(problems) - errors} warnings", err=True)
+    warnings = len(problems) - errors
+    click.echo(
+        f"{counted(len(paths), 'file')}: {counted(errors, 'error')}, "
+        f"{counted(warnings, 'warning')}",
+        err=True,
+    )
     if errors:
         sys.exit(1)
 

@@ -318,7 +318,7 @@ class FactChecker:
             return None
         spellings = [a[: -len(form)].rstrip() for a in span.alternates if a.endswith(" " + form)]
         wrong = any(_same_text(written_first, s) for s in spellings)
-        if not wrong and not _close(written_first, first):
+        if not wrong and _closeness(written_first, first) is None:
             return None
         found = work.text[start : hit[1]]
         written = work.edit(start, hit[1], full)
@@ -852,10 +852,12 @@ _RU_CASE_AFTER = {
 
 def _misspelt(work: _Work, forms: list[str]) -> tuple[int, int, str] | None:
     """A word (or words) a letter or two off one of the name's forms: "Lukashenkko"; and
-    that form."""
-    for form in sorted(dict.fromkeys(forms), key=len, reverse=True):
+    that form — the nearest one, the plain form where two are as near ("Belaruss" is a
+    misspelt "Belarus", not "Belarus'")."""
+    words = list(_WORD.finditer(work.text))
+    best: tuple[int, int, int, int, str] | None = None
+    for rank, form in enumerate(dict.fromkeys(forms)):
         size = len(form.split())
-        words = list(_WORD.finditer(work.text))
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             candidate = work.text[start:end]
@@ -863,9 +865,10 @@ def _misspelt(work: _Work, forms: list[str]) -> tuple[int, int, str] | None:
                 continue
             if _derived(candidate, forms):
                 continue
-            if _close(candidate, form):
-                return start, end, form
-    return None
+            distance = _closeness(candidate, form)
+            if distance is not None and (best is None or (distance, rank, start) < best[:3]):
+                best = (distance, rank, start, end, form)
+    return None if best is None else (best[2], best[3], best[4])
 
 
 def _counterpart(found: str, rendering: str, forms: list[str]) -> str:
@@ -882,19 +885,26 @@ def _derived(candidate: str, forms: list[str]) -> bool:
     """A word made from the name ("Минская" of "Минск", "Minsker"), or the name in other
     capitals: no misspelling."""
     word = _folded(candidate).casefold()
-    return any(word.startswith(_folded(form).casefold()) for form in forms)
+    for form in forms:
+        stem = _folded(form).casefold()
+        # The last letter doubled ("Belaruss") is a typo, not a word made from the name.
+        if word.startswith(stem) and word != stem + stem[-1:]:
+            return True
+    return False
 
 
-def _close(candidate: str, form: str) -> bool:
+def _closeness(candidate: str, form: str) -> int | None:
+    """How many letters ``candidate`` is off ``form``, if it is near enough to be a misspelling."""
     a, b = _folded(candidate).casefold(), _folded(form).casefold()
     if a == b or abs(len(a) - len(b)) > 2:
-        return False
+        return None
     if len(b) < 5:
         # A short name is too near too many words, but an acronym's letters swapped is not.
         acronym = len(b) == 4 and candidate.isupper() and form.isupper()
-        return acronym and _distance(a, b, 1) <= 1
+        return 1 if acronym and _distance(a, b, 1) <= 1 else None
     allowed = 1 if len(b) <= 6 else 2
-    return _distance(a, b, allowed) <= allowed
+    distance = _distance(a, b, allowed)
+    return distance if distance <= allowed else None
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -916,12 +926,11 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 def _with_clitic(found: str, rendering: str) -> str:
     """Keep a possessive the translation wrote after a name ("Lukaschenko's" → "Lukashenko's")."""
-    for apostrophe in "'’":
-        if apostrophe in found and apostrophe not in rendering:
-            clitic = found[found.rindex(apostrophe) :]
-            if clitic in ("'s", "’s", "'", "’"):
-                return rendering + clitic
-    return rendering
+    clitic = re.search(r"['’]s?\Z", found)
+    if clitic is None:
+        return rendering
+    # The translation's own apostrophe, whichever form of the name was nearest.
+    return re.sub(r"['’]s?\Z", "", rendering) + clitic.group()
 
 
 def _ends_sentence(text: str, position: int) -> bool:

@@ -94,6 +94,6 @@ def _rules(lang: str, table: dict[str, Any], where: str) -> StyleRules:
             choices = ", ".join(map(repr, allowed))
             raise ConfigError(f"{where}: [{lang}] {key} = {value!r}; use one of {choices}")
         elif key == "old_rouble" and not isinstance(value, str):
-            raise ConfigError(f"{where}: [{lang}] old_rouble must be text, like \"old\"")
+            raise ConfigError(f'{where}: [{lang}] old_rouble must be text, like "old"')
         changes[key] = value
     return dataclasses.replace(base, **changes)

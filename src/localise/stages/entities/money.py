@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from .extras import TERRITORIAL_NAMES, BareCurrency, Territory
-from .grammar import Grammar
+from .grammar import Grammar, Shape
 from .lexicon import Lexicon, territory_currency, to_decimal
 from .scan import Anchors, Found, scan
 from .values import DateValue, MoneyValue
@@ -29,24 +29,53 @@ _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 
 def find_money(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) -> Iterator[Found]:
     for shape in (grammar.money_prefixed, grammar.money_suffixed):
-        for start, m, preposition in scan(shape, text, anchors):
-            end = m.end()
-            word: str | Territory | BareCurrency | None = None
-            if m.groupdict().get("word") is not None:
-                named = _currency_word(text, end, grammar)
-                if named is None:
-                    continue
-                end, word = named
-            found = _money(text[start:end], word, grammar, lexicon)
+        yield from _find(shape, text, anchors, grammar, lexicon)
+
+
+def _find(
+    shape: Shape, text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon
+) -> Iterator[Found]:
+    for start, m, preposition in scan(shape, text, anchors):
+        found = _found(text, start, m.end(), m, preposition, grammar, lexicon)
+        if found is not None:
+            yield found
+            continue
+        if m.group("to") is None:
+            continue
+        # Not one range ("$800 million to €900 million", "$800 million to 900 people"):
+        # each end is read on its own.
+        first = shape.core.match(text, m.start(), m.start("to"))
+        if first is not None:
+            lead = shape.lead if preposition else None
+            opener = lead.pattern.search(text, start, m.start()) if lead is not None else None
+            at = opener.end("opener") if opener is not None else start
+            found = _found(text, at, first.end(), first, False, grammar, lexicon)
             if found is not None:
-                value, pending = found
-                yield Found(
-                    start,
-                    end,
-                    "money",
-                    replace(value, preposition=preposition),
-                    currency=pending,
-                )
+                yield found
+        rest = [p for p in anchors.digit if m.start("to") <= p < m.end()]
+        yield from _find(shape, text, Anchors(rest, []), grammar, lexicon)
+
+
+def _found(
+    text: str,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    preposition: bool,
+    grammar: Grammar,
+    lexicon: Lexicon,
+) -> Found | None:
+    word: str | Territory | BareCurrency | None = None
+    if m.groupdict().get("word") is not None:
+        named = _currency_word(text, end, grammar)
+        if named is None:
+            return None
+        end, word = named
+    found = _money(text[start:end], word, grammar, lexicon)
+    if found is None:
+        return None
+    value, pending = found
+    return Found(start, end, "money", replace(value, preposition=preposition), currency=pending)
 
 
 def settle_currencies(
@@ -117,6 +146,9 @@ def _money(
     amounts, scales = amounts_of(surface, grammar, lexicon)
     if not amounts:
         return None
+    pieces = ["num" if m.group("num") else "scale" for m in grammar.piece.finditer(surface)]
+    if len(amounts) == 2 and pieces[-1] == "num" and "scale" in pieces:
+        return None  # "$800 million to 900 people": a scale on the first end alone
     currency: str | Territory | BareCurrency | None = None
     symbols = {m.group() for m in grammar.symbol.finditer(surface)}
     if len({lexicon.symbols.get(s, s) for s in symbols}) > 1:
