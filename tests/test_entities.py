@@ -182,6 +182,109 @@ def test_dates(
     )
 
 
+# Shapes of docs/entities.md that the examples lacked: periods, slashes, far years, ISO with a
+# time, a dotted date in English, ordinal days. (text, surface, value, time); article of
+# 20 January 2025.
+SHAPES = [
+    ("de", "Im ersten Quartal 2024 stieg er.", "ersten Quartal 2024", "2024-Q1", None),
+    ("de", "Im 3. Quartal 2023 fiel er.", "3. Quartal 2023", "2023-Q3", None),
+    ("de", "Die Zahlen des ersten Quartals 2024.", "ersten Quartals 2024", "2024-Q1", None),
+    ("de", "Im vierten Quartal wuchs er.", "vierten Quartal", "2024-Q4", None),
+    ("de", "Das Ergebnis für Q1 2019 lag vor.", "Q1 2019", "2019-Q1", None),
+    ("de", "Im ersten Halbjahr 2025 wuchs er.", "ersten Halbjahr 2025", "2025-H1", None),
+    ("de", "In der zweiten Jahreshälfte 2024 fiel er.", "zweiten Jahreshälfte 2024", "2024-H2",
+     None),
+    ("de", "Bis Ende 2024 soll es fertig sein.", "Ende 2024", "2024", None),
+    ("de", "Mitte Mai 2025 kam er.", "Mitte Mai 2025", "2025-05", None),
+    ("de", "In den ersten neun Monaten 2024 wuchs er.", "ersten neun Monaten 2024",
+     "2024-01/2024-09", None),
+    ("de", "In den 1990er Jahren fiel er.", "1990er Jahren", "1990/1999", None),
+    ("de", "Im Geschäftsjahr 2024 wuchs er.", "Geschäftsjahr 2024", "2024", None),
+    ("de", "Von Januar/August 2024 wuchs er.", "Januar/August 2024", "2024-01/2024-08", None),
+    ("de", "In der Saison 2024/2025 wuchs er.", "2024/2025", "2024/2025", None),
+    ("de", "Im Jahr 2023/24 wuchs er.", "Im Jahr 2023/24", "2023/2024", None),
+    ("de", "Das Werk soll bis 2122 stehen.", "2122", "2122", None),
+    ("de", "Eingang 2024-08-20 14:05 MEZ", "2024-08-20 14:05", "2024-08-20", "14:05"),
+    ("en", "In the first quarter of 2024 it rose.", "first quarter of 2024", "2024-Q1", None),
+    ("en", "Second-quarter output will rise.", "Second-quarter", "2025-Q2", None),
+    ("en", "Results for Q3'24 are out.", "Q3'24", "2024-Q3", None),
+    ("en", "In the first half of 2025 it rose.", "first half of 2025", "2025-H1", None),
+    ("en", "In H1 2025 it rose.", "H1 2025", "2025-H1", None),
+    ("en", "It will open by mid-2025.", "mid-2025", "2025", None),
+    ("en", "It opened in late May 2024.", "late May 2024", "2024-05", None),
+    ("en", "At the end of 2024 it rose.", "end of 2024", "2024", None),
+    ("en", "In the first nine months of 2024 it rose.", "first nine months of 2024",
+     "2024-01/2024-09", None),
+    ("en", "Output fell in the 1990s.", "1990s", "1990/1999", None),
+    ("en", "Revenue for FY2024 rose.", "FY2024", "2024", None),
+    ("en", "Revenue in fiscal 2023 rose.", "fiscal 2023", "2023", None),
+    ("en", "In January/February 2024 it rose.", "January/February 2024", "2024-01/2024-02", None),
+    ("en", "The deal was signed on 20.08.2024 in Minsk.", "20.08.2024", "2024-08-20", None),
+    ("en", "It met on the 15th of January 2025.", "15th of January 2025", "2025-01-15", None),
+    ("en", "It met on Wednesday, January 15th.", "Wednesday, January 15th", "2025-01-15", None),
+    ("en", "The plan runs until 2150.", "2150", "2150", None),
+    ("ru", "В I квартале 2024 года он вырос.", "I квартале 2024 года", "2024-Q1", None),
+    ("ru", "В первом квартале он вырос.", "первом квартале", "2025-Q1", None),
+    ("ru", "За 1-й квартал 2023 года он вырос.", "1-й квартал 2023 года", "2023-Q1", None),
+    ("ru", "В первом полугодии 2024 года он вырос.", "первом полугодии 2024 года", "2024-H1", None),
+    ("ru", "За 9 месяцев 2024 года он вырос.", "9 месяцев 2024 года", "2024-01/2024-09", None),
+    ("ru", "За девять месяцев 2024 года он вырос.", "девять месяцев 2024 года",
+     "2024-01/2024-09", None),
+    ("ru", "В конце 2024 года он вырос.", "конце 2024 года", "2024", None),
+    ("ru", "В начале мая 2024 года он вырос.", "начале мая 2024 года", "2024-05", None),
+    ("ru", "В 1990-е годы он упал.", "1990-е годы", "1990/1999", None),
+    ("ru", "В 1990-х годах он упал.", "1990-х годах", "1990/1999", None),
+    ("ru", "За январь/июнь он вырос.", "январь/июнь", "2025-01/2025-06", None),
+    ("ru", "Программа рассчитана до 2100 года.", "2100 года", "2100", None),
+    ("ru", "К декабрю 2026 года завод построят.", "декабрю 2026 года", "2026-12", None),
+    ("ru", "В 2024/2025 учебном году он вырос.", "2024/2025", "2024/2025", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "value", "time"), SHAPES)
+def test_catalogue_shapes(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    surface: str,
+    value: str,
+    time: str | None,
+) -> None:
+    found = only(recognisers, lang, text, "date")
+    assert (found["text"], found["value"], found["time"]) == (surface, value, time)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A code alone is a model or a formula; "half" and "Hälfte" are common words.
+        ("en", "The Q7 and H2 models."),
+        ("en", "In the first half, he scored twice."),
+        ("de", "In der ersten Hälfte des Spiels fiel kein Tor."),
+        # The part of a bare month, like a bare month, is no date; a duration is none either.
+        ("de", "Ende Mai kam er."),
+        ("ru", "За девять месяцев строители возвели дом."),
+        # After 2100 only as a plan's year: "bis 2150 Traktoren" counts tractors.
+        ("de", "Es wurden bis 2150 Traktoren gebaut."),
+        ("ru", "Собрано 2150 тонн."),
+    ],
+)
+def test_what_looks_like_a_period_and_is_none(
+    recognisers: dict[str, EntityRecogniser], lang: str, text: str
+) -> None:
+    assert [s for s in spans(recognisers, lang, text) if s.kind == "date"] == []
+
+
+def test_a_time_on_the_next_paragraph_is_not_the_dates(
+    recognisers: dict[str, EntityRecogniser],
+) -> None:
+    found = spans(recognisers, "de", "Stand: 14 Januar 2025\n\n13:18 Uhr begann es.")
+    assert [(s.text, s.to_json()["time"]) for s in found] == [
+        ("14 Januar 2025", None),
+        ("13:18 Uhr", "13:18"),
+    ]
+
+
 def test_turn_of_the_year(recognisers: dict[str, EntityRecogniser]) -> None:
     early_january = spans(recognisers, "de", "Am 28. Dezember und am 5. Januar.", date(2025, 1, 3))
     assert [s.to_json()["value"] for s in early_january] == ["2024-12-28", "2025-01-05"]

@@ -19,7 +19,7 @@ from localise.stages.glossary import (
     GlossaryRenderer,
     bundled_glossaries,
 )
-from localise.stages.glossary.inflect import possessive, romanize, word_forms
+from localise.stages.glossary.inflect import inflections, possessive, romanize, word_forms
 from localise.stages.glossary.tools import check_glossary, suggest_names, write_suggestions_tsv
 
 REPO = Path(__file__).resolve().parent.parent
@@ -229,22 +229,23 @@ def _write_rows(rows: list[str]) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("word", "lang", "form", "case"),
+    ("word", "lang", "person", "form", "case"),
     [
-        ("Lukaschenko", "de", "Lukaschenkos", "gen"),
-        ("Unionsstaat", "de", "Unionsstaates", "gen"),
-        ("Belarus", "de", "Belarus'", "gen"),
-        ("Lukashenko", "en", "Lukashenko's", "poss"),
-        ("Мирзиёев", "ru", "Мирзиёева", "gen"),
-        ("Мирзиёев", "ru", "Мирзиёевым", "ins"),
-        ("Крутой", "ru", "Крутому", "dat"),
-        ("Беларусь", "ru", "Беларусью", "ins"),
-        ("Россия", "ru", "Россию", "acc"),
-        ("МАЗ", "ru", "МАЗом", "ins"),
+        ("Lukaschenko", "de", True, "Lukaschenkos", "gen"),
+        ("Unionsstaat", "de", False, "Unionsstaates", "gen"),
+        ("Belarus", "de", False, "Belarus'", "gen"),
+        ("Lukashenko", "en", True, "Lukashenko's", "poss"),
+        ("Мирзиёев", "ru", True, "Мирзиёева", "gen"),
+        ("Мирзиёев", "ru", True, "Мирзиёевым", "ins"),
+        ("Борисов", "ru", False, "Борисовом", "ins"),  # a town in -ов keeps -ом
+        ("Крутой", "ru", True, "Крутому", "dat"),
+        ("Беларусь", "ru", False, "Беларусью", "ins"),
+        ("Россия", "ru", False, "Россию", "acc"),
+        ("МАЗ", "ru", False, "МАЗом", "ins"),
     ],
 )
-def test_word_forms(word: str, lang: str, form: str, case: str) -> None:
-    assert word_forms(word, lang)[form] == case
+def test_word_forms(word: str, lang: str, person: bool, form: str, case: str) -> None:
+    assert word_forms(word, lang, person=person)[form] == case
 
 
 def test_indeclinable_russian_names_have_one_form() -> None:
@@ -476,3 +477,331 @@ def test_suggest_reads_folders(tmp_path: Path, glossary: Glossary) -> None:
     (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
     (candidate, *_) = suggest_names([tmp_path], glossary, "de")
     assert candidate.occurrences[0][0] == str(tmp_path / "one.txt")
+
+
+# --------------------------------------------------------------------------- shapes of names
+
+SHAPES_HEADER = "id\tkind\tdnt\tde\ten\tru\ten_variants\tru_variants\tru_cases\n"
+SHAPES = [
+    "poland\tplace\t\tPolen\tPoland\tПольша\t\t\t",
+    "sweden\tplace\t\tSchweden\tSweden\tШвеция\t\t\t",
+    "belarus\tplace\t\tBelarus\tBelarus\tБеларусь\t\tРеспублика Беларусь\t",
+    "russia\tplace\t\tRussland\tRussia\tРоссия\t\t\t",
+    "kazakhstan\tplace\t\tKasachstan\tKazakhstan\tКазахстан\t\t\t",
+    "union_state\torganisation\t\tUnionsstaat\tUnion State\tСоюзное государство\t\t\t",
+    "minsk_oblast\tplace\t\tGebiet Minsk\tMinsk Oblast\tМинская область\t\t\t",
+    "eaeu\torganisation\t\tEurasische Wirtschaftsunion\tEurasian Economic Union"
+    "\tЕвразийский экономический союз\t\t\t",
+    "belaruskali\torganisation\t\tBelaruskali\tBelaruskali\tБеларуськалий\t\t\t",
+    "gomel\tplace\t\tGomel\tGomel\tГомель\t\t\tgen=Гомеля|dat=Гомелю|ins=Гомелем|prep=Гомеле",
+    "nawrocki\tperson\t\tKarol Nawrocki\tKarol Nawrocki\tКароль Навроцкий\t\t\t",
+    "turchin\tperson\t\tAlexander Turtschin\tAleksandr Turchin\tАлександр Турчин\t\t\t",
+    "svyrydenko\tperson\t\tJulija Swyrydenko\tYulia Svyrydenko\tЮлия Свириденко\t\t\t",
+    "lukashenko\tperson\t\tAlexander Lukaschenko\tAleksandr Lukashenko\tАлександр Лукашенко\t\t\t",
+    "putin\tperson\t\tWladimir Putin\tVladimir Putin\tВладимир Путин\t\t\t"
+    "gen=Владимира Путина|ins=Владимиром Путиным",
+    "baranovichi\tplace\t\tBaranowitschi\tBaranovichi\tБарановичи\t\t\t",
+    "uae\tplace\t\tVereinigte Arabische Emirate\tUnited Arab Emirates"
+    "\tОбъединённые Арабские Эмираты\tUAE\t\tgen=Объединённых Арабских Эмиратов",
+    "grodno\tplace\t\tGrodno\tGrodno\tГродно\t\t\t",
+    "tbilisi\tplace\t\tTiflis\tTbilisi\tТбилиси\t\t\t",
+    "cis\torganisation\t\tGUS\tCIS\tСНГ\t\t\t",
+    "belta\torganisation\tyes\tBelTA\tBelTA\tБЕЛТА\tBelta\tБелТА\t",
+    "belaz\torganisation\tyes\tBelAZ\tBelAZ\tБЕЛАЗ\t\tБелАЗ\t",
+    "maz\torganisation\tyes\tMAZ\tMAZ\tМАЗ\t\t\t",
+    "minsk\tplace\t\tMinsk\tMinsk\tМинск\t\t\t",
+]
+
+
+@pytest.fixture
+def shapes(tmp_path: Path) -> Glossary:
+    path = tmp_path / "shapes.tsv"
+    path.write_text(SHAPES_HEADER + "\n".join(SHAPES) + "\n", encoding="utf-8")
+    return Glossary.load([path])
+
+
+def hits(glossary: Glossary, source: str, target: str, text: str) -> list[tuple[str, ...]]:
+    """(text, entry, case recorded, rendering) of each name span."""
+    doc = matcher(glossary, source, target)(Doc(text))
+    return [(s.text, s.value.entry_id, s.value.case or "", s.rendering or "") for s in doc.spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # feminine places in every case; a preposition picks among forms that share an ending
+        ("Товарооборот с Польшей вырос на треть.", ("Польшей", "poland", "ins", "Poland")),
+        ("Экспорт из Польши сократился.", ("Польши", "poland", "gen", "Poland")),
+        ("Делегация побывала в Польше.", ("Польше", "poland", "prep", "Poland")),
+        ("Претензии к Польше остались.", ("Польше", "poland", "dat", "Poland")),
+        ("Поставки в Польшу выросли.", ("Польшу", "poland", "acc", "Poland")),
+        ("Граница с Беларусью открыта.", ("Беларусью", "belarus", "ins", "Belarus")),
+        ("Урожай в Беларуси собран.", ("Беларуси", "belarus", "prep", "Belarus")),
+        ("Вывоз из Беларуси растет.", ("Беларуси", "belarus", "gen", "Belarus")),
+        ("Переговоры с Россией продолжатся.", ("Россией", "russia", "ins", "Russia")),
+        ("Правительство Республики Беларусь решило.",
+         ("Республики Беларусь", "belarus", "gen", "Belarus")),
+        ("Договор с Республикой Беларусь подписан.",
+         ("Республикой Беларусь", "belarus", "ins", "Belarus")),
+        # masculine in a consonant: the accusative of a thing is its nominative
+        ("Экспорт в Казахстан вырос.", ("Казахстан", "kazakhstan", "acc", "Kazakhstan")),
+        ("Казахстан подписал договор.", ("Казахстан", "kazakhstan", "", "Kazakhstan")),
+        # adjective + noun, agreeing in every case
+        ("Бюджет Союзного государства утвержден.",
+         ("Союзного государства", "union_state", "gen", "Union State")),
+        ("Помощь Союзному государству оказана.",
+         ("Союзному государству", "union_state", "dat", "Union State")),
+        ("Он руководит Союзным государством.",
+         ("Союзным государством", "union_state", "ins", "Union State")),
+        ("Цены в Союзном государстве растут.",
+         ("Союзном государстве", "union_state", "prep", "Union State")),
+        ("Жители Минской области проголосовали.",
+         ("Минской области", "minsk_oblast", "gen", "Minsk Oblast")),
+        ("Урожай в Минской области выше.",
+         ("Минской области", "minsk_oblast", "prep", "Minsk Oblast")),
+        ("Премии по Минской области выплачены.",
+         ("Минской области", "minsk_oblast", "dat", "Minsk Oblast")),
+        ("Президент посетил Минскую область.",
+         ("Минскую область", "minsk_oblast", "acc", "Minsk Oblast")),
+        ("Он руководил Минской областью.",
+         ("Минской областью", "minsk_oblast", "ins", "Minsk Oblast")),
+        ("Торговля с Евразийским экономическим союзом растет.",
+         ("Евразийским экономическим союзом", "eaeu", "ins", "Eurasian Economic Union")),
+        # masculine in -й and -ь, things and people
+        ("Акции Беларуськалия подорожали.", ("Беларуськалия", "belaruskali", "gen", "Belaruskali")),
+        ("Контракт с Беларуськалием продлен.",
+         ("Беларуськалием", "belaruskali", "ins", "Belaruskali")),
+        ("Форум прошел в Гомеле.", ("Гомеле", "gomel", "prep", "Gomel")),
+        ("Встреча с Каролем Навроцким прошла в Варшаве.",
+         ("Каролем Навроцким", "nawrocki", "ins", "Karol Nawrocki")),
+        ("Письмо Навроцкому отправлено.", ("Навроцкому", "nawrocki", "dat", "Nawrocki")),
+        ("Премьер встретил Александра Турчина.",
+         ("Александра Турчина", "turchin", "gen", "Aleksandr Turchin")),
+        # a given case form's surname alone shows that case
+        ("По словам Путина, переговоры продолжатся.", ("Путина", "putin", "gen", "Putin")),
+        ("Звонок Юлии Свириденко состоялся.",
+         ("Юлии Свириденко", "svyrydenko", "gen", "Yulia Svyrydenko")),
+        # plural names
+        ("Завод в Барановичах расширят.", ("Барановичах", "baranovichi", "prep", "Baranovichi")),
+        ("Автобусы из Барановичей пришли.", ("Барановичей", "baranovichi", "gen", "Baranovichi")),
+        ("Сделка с Объединёнными Арабскими Эмиратами заключена.",
+         ("Объединёнными Арабскими Эмиратами", "uae", "ins", "United Arab Emirates")),
+        ("Делегация Объединённых Арабских Эмиратов прибыла.",
+         ("Объединённых Арабских Эмиратов", "uae", "gen", "United Arab Emirates")),
+        # undeclined: the same form in every case, which then shows none
+        ("Встреча с Александром Лукашенко прошла.",
+         ("Александром Лукашенко", "lukashenko", "ins", "Aleksandr Lukashenko")),
+        ("Он говорил с Лукашенко.", ("Лукашенко", "lukashenko", "", "Lukashenko")),
+        ("Ярмарка в Гродно открылась.", ("Гродно", "grodno", "", "Grodno")),
+        ("Рейсы в Тбилиси возобновят.", ("Тбилиси", "tbilisi", "", "Tbilisi")),
+        ("Саммит СНГ прошел.", ("СНГ", "cis", "", "CIS")),
+    ],
+)  # fmt: skip
+def test_russian_case_forms_are_found_with_their_case(
+    shapes: Glossary, text: str, expected: tuple[str, ...]
+) -> None:
+    assert hits(shapes, "ru", "en", text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person", "form", "absent"),
+    [
+        ("Союзное государство", False, "Союзного государства", "Союзного государство"),
+        ("Минская область", False, "Минской области", "Минская области"),
+        ("Республика Беларусь", False, "Республики Беларусь", "Республики Беларуси"),
+        ("Александр Лукашенко", True, "Александра Лукашенко", "Александра Лукашенка"),
+        ("Юлия Свириденко", True, "Юлии Свириденко", "Юлия Свириденка"),
+    ],
+)
+def test_words_of_a_name_agree_in_case(phrase: str, person: bool, form: str, absent: str) -> None:
+    made = inflections(phrase, "ru", person=person)
+    assert form in made
+    assert absent not in made
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "entry", "case", "form"),
+    [
+        ("de", "Der Handel mit Polen wächst.", "poland", "ins", "Польшей"),
+        ("de", "Der Handel mit Polen wächst.", "poland", "gen", "Польши"),
+        ("en", "Belarus and Poland", "belarus", "ins", "Беларусью"),
+        ("de", "im Unionsstaat", "union_state", "dat", "Союзному государству"),
+        ("de", "im Unionsstaat", "union_state", "ins", "Союзным государством"),
+        ("en", "in Minsk Oblast", "minsk_oblast", "gen", "Минской области"),
+        ("en", "in Minsk Oblast", "minsk_oblast", "acc", "Минскую область"),
+        ("en", "in Minsk Oblast", "minsk_oblast", "ins", "Минской областью"),
+        ("en", "Gomel", "gomel", "ins", "Гомелем"),  # given in ru_cases
+        ("en", "Karol Nawrocki", "nawrocki", "acc", "Кароля Навроцкого"),
+        ("en", "Baranovichi", "baranovichi", "prep", "Барановичах"),
+        ("en", "Aleksandr Lukashenko", "lukashenko", "ins", "Александром Лукашенко"),
+        ("en", "Grodno", "grodno", "ins", "Гродно"),
+    ],
+)
+def test_russian_target_has_every_case_form(
+    shapes: Glossary, source: str, text: str, entry: str, case: str, form: str
+) -> None:
+    doc = matcher(shapes, source, "ru")(Doc(text))
+    (value,) = [s.value for s in doc.spans if s.value.entry_id == entry]
+    assert value.in_case(case) == form
+    assert form in value.target_forms
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "expected"),
+    [
+        # the agency's name in another script than the text's, rendered for the target
+        ("en", "en", "5 May (БЕЛТА) – Exports grew.", [("БЕЛТА", "belta", "", "БЕЛТА")]),
+        ("en", "de", "5 May (БЕЛТА) – Exports grew.", [("БЕЛТА", "belta", "", "BelTA")]),
+        ("en", "ru", "as БелТА reported", [("БелТА", "belta", "", "БЕЛТА")]),
+        ("ru", "en", "сообщили корреспонденту BELTA в ведомстве",
+         [("BELTA", "belta", "", "BelTA")]),
+        ("ru", "en", "По данным BelTA, экспорт вырос.", [("BelTA", "belta", "", "BelTA")]),
+        ("ru", "de", "передает Belta.", [("Belta", "belta", "", "BelTA")]),
+        ("de", "ru", "berichtete БЕЛТА am Montag", [("БЕЛТА", "belta", "", "БЕЛТА")]),
+        # two names joined by a hyphen are two names; a name inside a compound is not
+        ("en", "de", "Belarus-Russia trade grew.",
+         [("Belarus", "belarus", "", "Belarus"), ("Russia", "russia", "", "Russland")]),
+        ("ru", "en", "трасса Минск-Гомель", [("Минск", "minsk", "", "Minsk"),
+                                             ("Гомель", "gomel", "", "Gomel")]),
+        ("ru", "en", "агентство Минск-Новости", []),
+    ],
+)  # fmt: skip
+def test_names_in_another_script_and_joined_names(
+    shapes: Glossary, source: str, target: str, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert hits(shapes, source, target, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "brand", "model", "rendering"),
+    [
+        ("en", "ru", "The BelAZ-75306 dump truck was shipped.", "BelAZ", "75306", "БелАЗ"),
+        ("en", "ru", "a BelAZ 75306 mining truck", "BelAZ", "75306", "БелАЗ"),
+        ("en", "de", "a BelAZ 75306 mining truck", "BelAZ", "75306", "BelAZ"),
+        ("de", "ru", "Der Muldenkipper BELAZ-7558E fährt.", "BELAZ", "7558E", "БЕЛАЗ"),
+        ("ru", "en", "Автобусы МАЗ-203 вышли на линии.", "МАЗ", "203", "MAZ"),
+        ("ru", "en", "Самосвал БелАЗ-75710 испытан.", "БелАЗ", "75710", "BelAZ"),
+        ("ru", "de", "Самосвал БЕЛАЗ 75306 отгружен.", "БЕЛАЗ", "75306", "BelAZ"),
+        ("en", "ru", "MAZ-6312C9 trucks", "MAZ", "6312C9", "МАЗ"),
+        # a place's name in capitals before a model is a brand the glossary does not spell
+        ("de", "ru", "Traktoren BELARUS 820 wurden geliefert.", "BELARUS", "820", "BELARUS"),
+        ("en", "ru", "the BELARUS-1221.3 tractor", "BELARUS", "1221.3", "BELARUS"),
+        ("ru", "en", "трактор BELARUS 3522 представлен", "BELARUS", "3522", "BELARUS"),
+    ],
+)
+def test_brand_with_model_digits_is_a_product(
+    shapes: Glossary, source: str, target: str, text: str, brand: str, model: str, rendering: str
+) -> None:
+    (span,) = matcher(shapes, source, target)(Doc(text)).spans
+    assert (span.text, span.rendering, span.value.model) == (brand, rendering, model)
+    assert span.to_json()["type"] == "product"
+    assert span.value.case is None
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "name", "kind"),
+    [
+        ("de", "In Belarus 7,92 Mio. t Getreide", "Belarus", "location"),  # a decimal
+        ("de", "MAZ 2024 mit Gewinn", "MAZ", "organization"),  # a year
+        ("de", "die BelAZ-Muldenkipper", "BelAZ", "organization"),  # a compound noun
+        ("en", "MINSK 5 (BelTA)", "MINSK", "location"),  # one digit after a place
+        ("en", "MAZ's buses", "MAZ", "organization"),
+        ("ru", "выпуск МАЗа вырос на 12%", "МАЗа", "organization"),
+        ("de", "Sender Belarus 1 berichtete", "Belarus", "location"),
+    ],
+)
+def test_brand_without_model_is_the_organisation(
+    shapes: Glossary, source: str, text: str, name: str, kind: str
+) -> None:
+    spans = [s for s in matcher(shapes, source, "en")(Doc(text)).spans if s.text == name]
+    assert [(s.to_json()["type"], s.value.model) for s in spans] == [(kind, "")]
+
+
+def test_product_agrees_with_the_literal_of_its_model() -> None:
+    from localise.stages.literals import Literals
+
+    glossary = Glossary.load(bundled_glossaries())
+    doc = GlossaryFinder(glossary, "ru")(Literals()(Doc("Завод выпустил МАЗ-5440 и БелАЗ-75306.")))
+    assert [(s.kind, s.text) for s in doc.spans] == [
+        ("name", "МАЗ"), ("literal", "5440"), ("name", "БелАЗ"), ("literal", "75306"),
+    ]  # fmt: skip
+    assert [s.value.to_json() for s in doc.spans if s.kind == "name"] == [
+        {"entry": "maz", "case": None, "type": "product", "model": "5440"},
+        {"entry": "belaz", "case": None, "type": "product", "model": "75306"},
+    ]
+    rendered = GlossaryRenderer(glossary, "ru", "en")(doc)
+    assert [s.rendering for s in rendered.spans] == ["MAZ", "5440", "BelAZ", "75306"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Polen wählen im Mai.", []),
+        ("Viele junge Polen arbeiten in Belarus.", [("Belarus", "belarus", "", "Belarus")]),
+        ("Das Visum gilt auch für den Polen nicht.", []),
+        ("Die Mehrheit der Polen ist dafür.", []),
+        ("Rund 2000 Polen kamen zum Fest.", []),
+        ("Die Schweden bauen das Werk.", []),
+        ("Die Grenze zu Polen ist offen.", [("Polen", "poland", "", "Poland")]),
+        ("Polen und Litauen stimmten zu.", [("Polen", "poland", "", "Poland")]),
+        ("Das heutige Polen exportiert mehr.", [("Polen", "poland", "", "Poland")]),
+        ("Die Exporte nach Schweden stiegen.", [("Schweden", "sweden", "", "Sweden")]),
+        ("die Polen-Reise des Ministers", [("Polen", "poland", "", "Poland")]),
+    ],
+)
+def test_nationality_nouns_spelled_like_the_country(
+    shapes: Glossary, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert hits(shapes, "de", "en", text) == expected
+
+
+# --------------------------------------------------------------------------- cases to give
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("gomel\tplace\tГомель\t",
+         "'Гомель' (ru): the rules cannot tell the gender of 'Гомель' (masculine 'Гомелем' or "
+         "feminine 'Гомелью'), so its gen, dat, ins, prep forms are guesses; add them as "
+         "ru_cases = gen=Гомеля|dat=Гомелю|ins=Гомелем|prep=Гомеле (the rules' guess: check it)"),
+        ("gomel\tplace\tГомель\tgen=Гомеля|ins=Гомелем",
+         "'Гомель' (ru): the rules cannot tell the gender of 'Гомель' (masculine 'Гомелем' or "
+         "feminine 'Гомелью'), so its dat, prep forms are guesses; add them as ru_cases = "
+         "dat=Гомелю|prep=Гомеле (the rules' guess: check it)"),
+        ("rahmon\tperson\tЭмомали Рахмон\tgen=Эмомали Рахмона",
+         "'Эмомали Рахмон' (ru): the rules cannot tell the gender of 'Эмомали Рахмон' (neither "
+         "name's ending shows it), so its dat, acc, ins, prep forms are guesses; add them as "
+         "ru_cases = dat=Эмомали Рахмону|acc=Эмомали Рахмона|ins=Эмомали Рахмоном|"
+         "prep=Эмомали Рахмоне (the rules' guess: check it)"),
+        ("cherkassy\tplace\tЧеркассы\t",
+         "'Черкассы' (ru): the rules cannot tell the genitive plural of 'Черкассы' ('-ов', "
+         "'-ей' or no ending), so its gen forms are guesses; add them as ru_cases = "
+         "gen=Черкассов (the rules' guess: check it)"),
+    ],
+)  # fmt: skip
+def test_check_asks_for_the_cases_the_rules_only_guess(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(f"id\tkind\tru\tru_cases\n{row}\n", encoding="utf-8")
+    assert [(p.code, p.message) for p in check_glossary([path])] == [("inflection", message)]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "gomel\tplace\tГомель\tgen=Гомеля|dat=Гомелю|ins=Гомелем|prep=Гомеле",
+        "oblast\tplace\tМинская область\t",  # -сть is feminine
+        "kremlin\tplace\tКремль\t",  # -ль after a consonant is masculine
+        "baranovichi\tplace\tБарановичи\t",  # -ичи: genitive -ичей
+        "lukashenko\tperson\tАлександр Лукашенко\t",
+        "tusk\tperson\tДональд Туск\t",
+        "ruginiene\tperson\tИнга Ругинене\t",
+        "cis\torganisation\tСНГ\t",
+    ],
+)
+def test_check_is_quiet_where_the_rules_are_sure(tmp_path: Path, row: str) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(f"id\tkind\tru\tru_cases\n{row}\n", encoding="utf-8")
+    assert check_glossary([path]) == []

@@ -90,3 +90,21 @@ def test_suggest_with_a_broken_glossary_is_a_one_line_error(
         f"localise: error: {bad}:2: unknown kind 'persn'; expected person, organisation, "
         "place or other\n",
     )
+
+
+def test_check_asks_for_case_forms_the_rules_cannot_make(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(
+        "id\tkind\ten\tru\tru_cases\nmozyr\tplace\tMozyr\tМозырь\tgen=Мозыря\n"
+        "pinsk\tplace\tPinsk\tПинск\t\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["glossary", "check", str(path)])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        f"{path}:2: warning: 'Мозырь' (ru): the rules cannot tell the gender of 'Мозырь' "
+        "(masculine 'Мозырем' or feminine 'Мозырью'), so its dat, ins, prep forms are guesses; "
+        "add them as ru_cases = dat=Мозырю|ins=Мозырем|prep=Мозыре (the rules' guess: check "
+        "it) [inflection]\n",
+        "1 file: 0 errors, 1 warning\n",
+    )

@@ -332,3 +332,36 @@ def test_de_ch_groups_every_thousand(german: str, swiss: str) -> None:
     text = f"Die Ernte betrug {german} im Gebiet Minsk."
     result = make_pipeline("de-CH", source="de", glossaries=()).localise(text)
     assert result.text == f"Die Ernte betrug {swiss} im Gebiet Minsk."
+
+
+def _period(draw: st.DrawFn) -> DateValue:
+    year = draw(st.integers(1950, 2049))
+    shape = draw(st.sampled_from(["quarter", "half", "part", "part_month", "decade", "fiscal"]))
+    if shape == "quarter":
+        return DateValue(year, kind="quarter", part=f"Q{draw(st.integers(1, 4))}")
+    if shape == "half":
+        return DateValue(year, kind="half_year", part=f"H{draw(st.integers(1, 2))}")
+    part = draw(st.sampled_from(["start", "mid", "end"]))
+    if shape == "part":
+        return DateValue(year, kind="year", part=part)
+    if shape == "part_month":
+        return DateValue(year, draw(st.integers(1, 12)), kind="month_year", part=part)
+    if shape == "decade":
+        decade = year - year % 10
+        return DateValue(decade, until=DateValue(decade + 9), kind="decade")
+    return DateValue(year, kind="year", part="fiscal")
+
+
+@PROPERTY
+@given(locale=st.sampled_from(LOCALES), value=st.composite(_period)())
+def test_periods_round_trip(
+    recognisers: dict[str, EntityRecogniser],
+    renderers: dict[str, EntityRenderer],
+    locale: str,
+    value: DateValue,
+) -> None:
+    """Quarters, half-years, the part of a year or month, decades and fiscal years: each
+    rendering reads back as the same period."""
+    if value.part == "fiscal" and locale.startswith("ru"):
+        return  # Russian agency copy has no fiscal-year form of its own (docs/entities.md)
+    assert _round_trip(recognisers[locale], renderers[locale], value, None) == value

@@ -173,6 +173,9 @@ class Config:
     targets: tuple[str, ...] = field(metadata=_RECORDED_ONLY)  # each report records its own
     source: str | None = None
     glossaries: tuple[Path, ...] = field(default=(), metadata=_RECORDED_ONLY)  # by content
+    #: The publication date of articles whose file states none (front matter ``date:``, a
+    #: JSON field, HTML ``article:published_time``): it comes before the page's timestamp
+    #: line and what the text suggests, and gives the years dates leave out.
     article_date: date | None = None
     models: ModelsConfig = field(default_factory=ModelsConfig)
     engine: EngineConfig = field(default_factory=EngineConfig)

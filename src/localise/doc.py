@@ -25,6 +25,11 @@ SPAN_KINDS: tuple[SpanKind, ...] = ("date", "money", "number", "name", "markup",
 BlockKind = Literal[
     "title", "lead", "paragraph", "quote", "list_item", "heading", "boilerplate", "metadata"
 ]
+#: Where ``Doc.article_date`` came from, most trusted first: the file's own metadata (front
+#: matter, a JSON field, HTML meta), the date the user gave (``Config.article_date``), the
+#: page's timestamp line, or what the text suggests (its dateline and reported periods).
+ArticleDateSource = Literal["metadata", "option", "timestamp", "text"]
+ARTICLE_DATE_SOURCES: tuple[ArticleDateSource, ...] = ("metadata", "option", "timestamp", "text")
 
 
 class Value(Protocol):
@@ -118,12 +123,21 @@ class Doc:
     lang: str | None = None
     lang_confidence: float | None = None
     article_date: date | None = None
+    #: Set by the article-date stage; None while no stage has judged the date, or none was found.
+    article_date_source: ArticleDateSource | None = None
     segments: tuple[Segment, ...] = ()
     spans: tuple[Span, ...] = ()
     blocks: tuple[Block, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.article_date_source is not None and (
+            self.article_date is None or self.article_date_source not in ARTICLE_DATE_SOURCES
+        ):
+            raise ValueError(
+                f"article_date_source {self.article_date_source!r} needs an article_date and "
+                f"one of {ARTICLE_DATE_SOURCES}"
+            )
         for span in self.spans:
             if span.end > len(self.text) or self.text[span.start : span.end] != span.text:
                 raise ValueError(f"span does not match the text at its offsets: {span!r}")

@@ -300,6 +300,7 @@ class Pipeline:
             confidence=doc.lang_confidence,
             engine=engine,
             article_date=doc.article_date.isoformat() if doc.article_date else None,
+            article_date_source=doc.article_date_source,
             segments=len(doc.segments),
             checks=tuple(checks),
             findings=tuple(findings),

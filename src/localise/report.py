@@ -6,11 +6,12 @@ options that produced the output, so a published article can be traced and repro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .doc import Doc, SpanKind
+from .doc import ArticleDateSource, Doc, SpanKind
 from .stages.facts import Check, Finding
 
 
@@ -29,6 +30,8 @@ class Report:
     warnings: tuple[str, ...]
     signature: Mapping[str, Any]
     path: str | None = None
+    #: Where ``article_date`` came from (see :mod:`localise.stages.article_date`).
+    article_date_source: ArticleDateSource | None = None
     #: What the fact checks found in the translation (see :mod:`localise.stages.facts`).
     findings: tuple[Finding, ...] = ()
     #: Blocks not machine-translated: (kind, reason, text), boilerplate included.
@@ -59,6 +62,7 @@ class Report:
             },
             "engine": self.engine,
             "article_date": self.article_date,
+            "article_date_source": self.article_date_source,
             "segments": self.segments,
             "glossary": [_check_json(check) for check in self.names],
             "conversions": [_check_json(check) for check in self.conversions],
@@ -124,17 +128,42 @@ def _spaced(text: str) -> str:
 
 def facts(doc: Doc, path: str | None = None) -> dict[str, Any]:
     """An analysed article's facts in the shape of the corpus gold files: ``language``,
-    ``article_date``, and the ``dates``, ``money``, ``numbers`` and ``names`` found, each with
-    its text, offsets and value (``localise inspect --json`` prints one per file)."""
+    ``article_date`` (with ``article_date_source``, where it came from), and the ``dates``,
+    ``money``, ``numbers`` and ``names`` found, each with its text, offsets and value, and
+    what the gold convention leaves out, listed apart: ``periods`` (half-years) and
+    ``products`` (a brand before model digits) (``localise inspect --json`` prints one per
+    file)."""
     kinds: dict[str, SpanKind] = {
         "dates": "date",
         "money": "money",
         "numbers": "number",
         "names": "name",
     }
-    return {
+    out: dict[str, Any] = {
         "path": path,
         "language": doc.lang,
         "article_date": doc.article_date.isoformat() if doc.article_date else None,
+        "article_date_source": doc.article_date_source,
         **{key: [span.to_json() for span in doc.spans_of(kind)] for key, kind in kinds.items()},
     }
+    # Half-years are facts localise checks, but the gold convention leaves them out of
+    # "dates" and keeps their written year ("zweiten Hälfte des Jahres 2025": "2025").
+    dates, periods = [], []
+    for entry in out["dates"]:
+        if str(entry.get("part", ""))[:1] != "H":
+            dates.append(entry)
+            continue
+        periods.append(entry)
+        year = re.search(r"(?<!\d)(?:19|20|21)\d\d(?!\d)", entry["text"])
+        if year is not None and not entry["year_implied"]:
+            start = entry["start"] + year.start()
+            dates.append(
+                {"text": year.group(), "start": start, "end": start + 4, "value": year.group(),
+                 "time": None, "year_implied": False, "kind": "year"}
+            )  # fmt: skip
+    out["dates"], out["periods"] = dates, periods
+    # A brand before model digits ("BelAZ 75306") is a product, not the organisation.
+    names = out["names"]
+    out["names"] = [n for n in names if n.get("type") != "product"]
+    out["products"] = [n for n in names if n.get("type") == "product"]
+    return out

@@ -80,8 +80,9 @@ article_date_option = click.option(
     "--article-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="Publication date to assume for articles that state none (no page timestamp, "
-    "front-matter date or year near the dateline): it gives the years dates leave out.",
+    help="Publication date of articles whose file states none (front matter, JSON field, "
+    "HTML meta): used before the page's timestamp line and anything the text suggests; "
+    "it gives the years dates leave out.",
 )
 
 

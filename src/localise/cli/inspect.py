@@ -113,7 +113,8 @@ def inspect(
     article_date: datetime | None,
     style: str | None,
 ) -> None:
-    """Show the dates, amounts, numbers and names found in each article.
+    """Show the dates, amounts, numbers and names found in each article, and its publication
+    date with where that came from (``article_date_source``).
 
     Offsets are into the article's text as read (the file's text; for JSON, its translatable
     fields joined by blank lines).
@@ -157,8 +158,20 @@ def _confidence(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
+#: Where the article date came from (``article_date_source`` in ``--json``), for a reader.
+_DATE_SOURCES = {
+    "metadata": "the file's metadata",
+    "option": "--article-date",
+    "timestamp": "the page's timestamp line",
+    "text": "the text's dateline and periods",
+}
+
+
 def _print_table(path: Path, doc: Doc) -> None:
-    date = doc.article_date.isoformat() if doc.article_date else "unknown"
+    date = "unknown"
+    if doc.article_date is not None:
+        source = _DATE_SOURCES[doc.article_date_source or "metadata"]
+        date = f"{doc.article_date.isoformat()} (from {source})"
     click.echo(f"{path}: language {doc.lang} ({doc.lang_confidence or 0:.2f}), article date {date}")
     for span in doc.spans:
         value = json.dumps(span.value.to_json(), ensure_ascii=False)

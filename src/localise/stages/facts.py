@@ -447,13 +447,40 @@ class FactChecker:
 def same_fact(source: Span, target: Span) -> bool:
     """True when two spans state the same fact: the same value, whatever the wording."""
     a, b = source.value, target.value
+    if isinstance(a, MoneyValue | NumberValue) and _sign_in_words(a, target):
+        a = _negated(a)  # "-2,1 %" -> "fell by 2.1%"
     if isinstance(a, NumberValue) and isinstance(b, NumberValue):
         return a == b
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
         return a.amounts == b.amounts and _same_currency(a.currency, b.currency)
+    # An amount whose currency one side leaves implied and the other reads as a bare
+    # figure ("to 833 million over the year" has a word after it that may be a unit).
+    if isinstance(a, MoneyValue) and isinstance(b, NumberValue):
+        return a.currency_implied and b.unit is None and a.amounts == b.values
+    if isinstance(a, NumberValue) and isinstance(b, MoneyValue):
+        return b.currency_implied and a.unit is None and a.values == b.amounts
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return a == b or _same_day_without_year(a, b)
     return False
+
+
+def _sign_in_words(value: MoneyValue | NumberValue, target: Span) -> bool:
+    """A negative source figure that the translation writes as a positive one with no sign:
+    the sign is in its words ("-2,1 %" -> "fell by 2.1%"), not a wrong value."""
+    first = _amounts(value)[:1]
+    written = _amounts(target.value)[:1]
+    return (
+        bool(first and written)
+        and first[0] < 0
+        and written[0] == -first[0]
+        and target.text[:1] not in "-−+"
+    )
+
+
+def _negated(value: MoneyValue | NumberValue) -> MoneyValue | NumberValue:
+    if isinstance(value, MoneyValue):
+        return replace(value, amounts=(-value.amounts[0], *value.amounts[1:]))
+    return replace(value, values=(-value.values[0], *value.values[1:]))
 
 
 #: One territory's currencies before and after a redenomination: "Belarusian roubles" name
@@ -533,7 +560,10 @@ def _pairs(spans: list[Span], found: list[Span]) -> list[tuple[Span, Span | None
 def _comparable(source: Span, target: Span) -> bool:
     a, b = source.value, target.value
     if isinstance(a, DateValue) and isinstance(b, DateValue):
-        return (a.month is None) == (b.month is None) and (a.until is None) == (b.until is None)
+        same_shape = (a.month is None, a.until is None) == (b.month is None, b.until is None)
+        # A quarter is comparable with another quarter, not with a year ("in 2024" for "im
+        # ersten Quartal 2024" is the quarter missing, not a wrong value).
+        return same_shape and (a.part or "")[:1] == (b.part or "")[:1]
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
         return len(a.amounts) == len(b.amounts)
     if isinstance(a, NumberValue) and isinstance(b, NumberValue):
@@ -721,6 +751,8 @@ def _date_in_phrase(
 ) -> str | None:
     wrong = target.value
     assert isinstance(wrong, DateValue)
+    if value.part != wrong.part:
+        return None  # "the second quarter" for "the first": an ordinal word is no digit to fix
     text = target.text
     edits: list[tuple[int, int, str]] = []
     pairs = [(value, wrong)]

@@ -49,7 +49,11 @@ def find_dates(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) 
                 yield Found(start, m.end(), "date", None, (None,) * 4, kind, time=time, time2=time2)
                 continue
             if shape == "year_range":
-                value = DateValue(year, until=DateValue(int(g["y2"])), kind=kind)
+                assert year is not None
+                last = int(g["y2"]) if g.get("y2") else year - year % 100 + int(g["yy2"])
+                if last <= year:
+                    continue  # "2024/23": no range
+                value = DateValue(year, until=DateValue(last), kind=kind)
             elif shape == "year":
                 value = DateValue(year, kind=kind, preposition=preposition)
             elif year is None:
@@ -86,13 +90,20 @@ def settle_years(found: Sequence[Found], article_date: date | None) -> list[Foun
             year = _implied_year(month, day, article_date, month2, day2 or day)
             if year is None and article_date is None and f.date_kind.endswith("range"):
                 year = last_year
-            if f.date_kind in ("time", "time_range"):
+            if f.part is not None:
+                # A quarter or half-year without its year ("im ersten Quartal").
+                value: DateValue | None = (
+                    DateValue(year, kind=f.date_kind, year_implied=True, part=f.part)
+                    if year is not None
+                    else None
+                )
+            elif f.date_kind in ("time", "time_range"):
                 # A clock time alone is on the article's day: without one, it is no date.
                 if article_date is None:
                     continue
                 y, m, d = article_date.year, article_date.month, article_date.day
                 until = DateValue(y, m, d, f.time2) if f.time2 else None
-                value: DateValue | None = DateValue(
+                value = DateValue(
                     y, m, d, f.time, until, kind=f.date_kind, year_implied=True
                 )
             else:
@@ -116,9 +127,11 @@ def settle_years(found: Sequence[Found], article_date: date | None) -> list[Foun
 
 
 def _clock(groups: dict[str, str | None], periods: dict[str, str]) -> str | None:
-    hour, minute = groups.get("hh") or groups.get("lh"), groups.get("mm") or groups.get("lm")
+    hour = groups.get("hh") or groups.get("lh")
+    minute = groups.get("mm") if groups.get("hh") else groups.get("lm")
     if hour is None or minute is None:
         return None
+    minute = minute or "00"  # a full hour ("um 10 Uhr")
     h = int(hour)
     period = periods.get(groups.get("ampm") or "")
     if period == "pm" and h < 12:
@@ -143,6 +156,8 @@ def _date_kind(
         return shape  # type: ignore[return-value]
     if shape == "iso":
         return "iso_date"
+    if shape == "numeric_day":
+        return "day_month"
     if time is not None:
         return "datetime"
     if g.get("wd"):

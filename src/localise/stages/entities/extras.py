@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -21,10 +22,12 @@ __all__ = [
     "NONE",
     "SUPPORTED_LANGUAGES",
     "TERRITORIAL_NAMES",
+    "Amounts",
     "BareCurrency",
     "Extras",
     "HouseName",
     "Multiplier",
+    "Periods",
     "Phrases",
     "Territory",
     "extras_for",
@@ -84,6 +87,87 @@ class Multiplier:
     counted: str = ""
     lead: str = ""
     lead_in_span: bool = False
+    #: A suffix that makes a multiplier when a comparison follows it, with no lead: "3
+    #: times as much", "3 Mal mehr" (a regex, its lookahead the comparison).
+    compared: str = ""
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """The words of amounts and figures CLDR lacks: numbers in words before a scale word, a
+    minus in words, comparisons, and what may follow an amount whose currency an earlier
+    amount implies (see :func:`~localise.stages.entities.money.imply_currencies`).
+
+    Only the words agency copy writes with a scale word are here ("half a billion",
+    "полтора миллиарда"): other numbers in words are not figures the recognisers read (the
+    gold files annotate digits only).
+    """
+
+    #: Fractions and mixed numbers before a scale word, word -> value: "eine halbe
+    #: Milliarde", "anderthalb Millionen", "полмиллиарда" ("пол" attached).
+    fractions: Mapping[str, Decimal] = field(default_factory=dict)
+    #: Words for one before a scale word: "a billion dollars", "eine Milliarde Euro"; an
+    #: amount only with a currency after it ("a million people" is no figure). ``""`` is the
+    #: scale word alone ("миллиард долларов").
+    ones: tuple[str, ...] = ()
+    #: Words for a minus sign before a figure ("minus 3 Prozent", "минус 3%").
+    minus: tuple[str, ...] = ()
+    #: Comparison words after a figure ("63,3 млн больше", "3 Mal mehr").
+    comparisons: tuple[str, ...] = ()
+    #: Words that may follow an amount without being its unit: prepositions, conjunctions,
+    #: copulas, time adverbs ("833 million in 2024", "833 млн в 2024 году"). Any other word
+    #: after a bare figure may be its unit ("833 million tonnes"), so the list is closed.
+    followers: tuple[str, ...] = ()
+    #: Nouns are capitalised (German): a lower-case word after a figure is no unit, unless
+    #: CLDR names it as one ("2 Mio. t", "5 Mrd. kWh").
+    capitalised_nouns: bool = False
+
+
+_DE_AMOUNTS = Amounts(
+    fractions={
+        **dict.fromkeys(("eine halbe", "einer halben", "einem halben", "halbe", "halben"),
+                        Decimal("0.5")),
+        **dict.fromkeys(("anderthalb", "eineinhalb"), Decimal("1.5")),
+    },
+    ones=("eine", "einer", "ein", "einem"),
+    minus=("minus",),
+    comparisons=("mehr", "weniger", "höher", "niedriger", "größer", "kleiner"),
+    # CLDR's inch ("in") is the preposition here: "833 Millionen in diesem Jahr".
+    followers=("in",),
+    capitalised_nouns=True,
+)  # fmt: skip
+
+_EN_AMOUNTS = Amounts(
+    fractions={
+        **dict.fromkeys(("half a", "half-a", "a half"), Decimal("0.5")),
+        **dict.fromkeys(("one and a half", "one-and-a-half"), Decimal("1.5")),
+    },
+    ones=("a", "one"),
+    minus=("minus",),
+    comparisons=("more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater",
+                 "smaller"),
+    followers=(
+        "and", "or", "but", "while", "whereas", "as", "than", "to", "from", "in", "on", "at",
+        "for", "by", "during", "after", "before", "since", "against", "compared", "versus",
+        "vs", "a", "the", "this", "that", "last", "next", "earlier", "previously", "ago",
+        "respectively", "year-on-year", "was", "were", "is", "are", "had", "has", "have",
+        "will", "would", "up", "down",
+    ),
+)  # fmt: skip
+
+_RU_AMOUNTS = Amounts(
+    # "полмиллиарда": the half is written onto the scale word.
+    fractions={"пол": Decimal("0.5"), "полтора": Decimal("1.5"), "полторы": Decimal("1.5")},
+    ones=("", "один", "одна", "одного", "одной", "одну"),
+    minus=("минус",),
+    comparisons=("больше", "меньше", "выше", "ниже"),
+    followers=(
+        "и", "а", "но", "или", "либо", "что", "чем", "как", "в", "во", "за", "на", "по", "до",
+        "от", "с", "со", "к", "ко", "у", "из", "при", "против", "после", "перед", "годом",
+        "ранее", "соответственно", "был", "была", "было", "были", "составил", "составила",
+        "составило", "составили",
+    ),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -100,6 +184,165 @@ class Phrases:
     day_range: str
     month_range: str
     amount_range: str
+
+
+@dataclass(frozen=True)
+class Periods:
+    """Parts of a year and of a period, which CLDR names only as "1. Quartal" / "Q1".
+
+    Agency copy writes quarters and half-years with ordinal words ("im ersten Quartal", "in
+    the first half of 2025", "в I квартале"), a period's first months ("in den ersten neun
+    Monaten 2025", "за 9 месяцев 2025 года"), the part of a month or year ("Ende 2024",
+    "mid-2025", "в конце 2024 года"), decades ("1990er Jahre") and fiscal years ("FY2024").
+    The recogniser reads every form listed; the renderer writes the first of each (see
+    :mod:`~localise.stages.render.dates`). Rendering templates: ``{0}`` the number of the
+    quarter or half (or the rendered month or year), ``{1}`` the year.
+    """
+
+    #: Ordinal words 1–4 in every form and case ("ersten", "первом"), word -> number.
+    ordinals: Mapping[str, int]
+    #: The nouns in every form ("Quartal", "Quartals", "квартале").
+    quarter: tuple[str, ...]
+    half: tuple[str, ...]
+    #: Nouns that are common words too ("half", "Hälfte"): a period only with its year.
+    needs_year: tuple[str, ...]
+    #: Cardinals 2–11 in every form ("neun", "девяти"), for "the first nine months".
+    cardinals: Mapping[str, int]
+    #: "the first N months": the word before the number (``""`` for none) and the nouns.
+    months_lead: str
+    months: tuple[str, ...]
+    #: Whether "the first N months" needs its year written (Russian "за 9 месяцев" alone is
+    #: as often a duration as the year's first months).
+    months_need_year: bool
+    #: What joins a period and its year ("of": "first quarter of 2024").
+    of: tuple[str, ...]
+    #: The part of a month or year before it, word -> "start" / "mid" / "end".
+    parts: Mapping[str, str]
+    #: A decade after its year's digits ("er Jahre", "s", "-е годы"), as a regex.
+    decade: str
+    #: What makes a year a fiscal year before it ("FY", "Geschäftsjahr").
+    fiscal: tuple[str, ...]
+    #: Renderings.
+    quarter_rendering: str
+    half_rendering: str
+    part_rendering: Mapping[str, str]
+    decade_rendering: str
+    fiscal_rendering: str
+    #: The ordinal the renderings use, per number (``{0}`` of the quarter/half renderings).
+    ordinal_rendering: tuple[str, ...] = ("1", "2", "3", "4")
+    #: A year in a rendering (``{1}``); Russian "2024 г." (the style may write "года").
+    year_rendering: str = "{0}"
+    #: Words of a rendering that take a case after a preposition (Russian "в I квартале"):
+    #: nominative -> case -> form; the cases as :data:`RU_CASES` name them.
+    cases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+def _declined(stems: Mapping[str, int], endings: tuple[str, ...]) -> dict[str, int]:
+    return {stem + ending: n for stem, n in stems.items() for ending in endings}
+
+
+_DE_PERIODS = Periods(
+    ordinals={
+        **_declined({"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4}, ("", "n", "m", "r", "s")),
+        "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+    },
+    quarter=("Quartal", "Quartals", "Quartales", "Vierteljahr", "Vierteljahres"),
+    half=("Halbjahr", "Halbjahres", "Halbjahrs", "Jahreshälfte", "Hälfte"),
+    needs_year=("Hälfte",),
+    cardinals={
+        "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+        "neun": 9, "zehn": 10, "elf": 11,
+    },
+    months_lead="ersten",
+    months=("Monaten", "Monate"),
+    months_need_year=False,
+    of=("des Jahres", "im Jahr"),
+    parts={"Anfang": "start", "Beginn": "start", "Mitte": "mid", "Ende": "end"},
+    decade=r"er(?:[- ]Jahre[n]?)?",
+    fiscal=("Geschäftsjahr", "Geschäftsjahres", "Haushaltsjahr", "Wirtschaftsjahr"),
+    # "im 1. Quartal", "das 1. Halbjahr": the numeral reads right in every case.
+    quarter_rendering="{0}. Quartal {1}",
+    half_rendering="{0}. Halbjahr {1}",
+    part_rendering={"start": "Anfang {0}", "mid": "Mitte {0}", "end": "Ende {0}"},
+    decade_rendering="{0}er Jahre",
+    fiscal_rendering="Geschäftsjahr {0}",
+)  # fmt: skip
+
+_EN_PERIODS = Periods(
+    ordinals={
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    },
+    quarter=("quarter",),
+    half=("half",),
+    needs_year=("half",),
+    cardinals={
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11,
+    },
+    months_lead="first",
+    months=("months",),
+    months_need_year=False,
+    of=("of",),
+    parts={
+        "early": "start", "beginning of": "start", "start of": "start", "mid-": "mid",
+        "mid": "mid", "middle of": "mid", "late": "end", "end of": "end",
+    },
+    decade=r"'?s",
+    fiscal=("fiscal year", "fiscal", "FY"),
+    quarter_rendering="{0} quarter of {1}",
+    half_rendering="{0} half of {1}",
+    part_rendering={"start": "early {0}", "mid": "mid-{0}", "end": "late {0}"},
+    decade_rendering="{0}s",
+    fiscal_rendering="fiscal {0}",
+    ordinal_rendering=("first", "second", "third", "fourth"),
+)  # fmt: skip
+
+_RU_PERIODS = Periods(
+    ordinals={
+        **_declined({"перв": 1, "втор": 2, "четверт": 4, "четвёрт": 4},
+                    ("ый", "ой", "ого", "ому", "ым", "ом", "ое", "ая", "ую")),
+        **_declined({"трет": 3}, ("ий", "ьего", "ьему", "ьим", "ьем", "ье")),
+        **{f"{n}-{e}": n for n in range(1, 5) for e in ("й", "го", "м", "е", "ом", "ый")},
+        "I": 1, "II": 2, "III": 3, "IV": 4,
+    },
+    quarter=("квартал", "квартала", "кварталу", "кварталом", "квартале"),
+    half=("полугодие", "полугодия", "полугодию", "полугодием", "полугодии"),
+    needs_year=(),
+    cardinals={
+        "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4,
+        "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
+        "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+        "одиннадцать": 11, "одиннадцати": 11,
+    },
+    months_lead="",
+    months=("месяцев", "месяца", "месяцах"),
+    months_need_year=True,
+    of=(),
+    parts={
+        "начало": "start", "начала": "start", "начале": "start",
+        "середина": "mid", "середины": "mid", "середине": "mid",
+        "конец": "end", "конца": "end", "конце": "end",
+    },
+    decade=r"-?(?:е|х|ые|ых)(?:\s+(?:годы|годов|годах|гг\.))?",
+    fiscal=(),
+    # TASS and BelTA write quarters and half-years with Roman numerals: "в I квартале".
+    quarter_rendering="{0} квартал {1}",
+    half_rendering="{0} полугодие {1}",
+    part_rendering={"start": "начало {0}", "mid": "середина {0}", "end": "конец {0}"},
+    decade_rendering="{0}-е годы",
+    fiscal_rendering="{0} финансовый год",
+    ordinal_rendering=("I", "II", "III", "IV"),
+    year_rendering="{0} г.",
+    cases={
+        "квартал": {"prepositional": "квартале", "genitive": "квартала"},
+        "полугодие": {"prepositional": "полугодии", "genitive": "полугодия"},
+        "начало": {"prepositional": "начале", "genitive": "начала"},
+        "середина": {"prepositional": "середине", "genitive": "середины"},
+        "конец": {"prepositional": "конце", "genitive": "конца"},
+        "-е годы": {"prepositional": "-х годах", "genitive": "-х годов"},
+        "финансовый год": {"prepositional": "финансовом году", "genitive": "финансового года"},
+    },
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -143,15 +386,33 @@ class Extras:
     time_prefix: tuple[str, ...] = ()
     #: A word after a clock time ("13.18 Uhr"); the renderer writes the first.
     time_suffix: tuple[str, ...] = ()
+    #: Words after a full hour that make it a time after the time preposition ("в 14
+    #: часов"; without "в" it counts hours).
+    hour_words: tuple[str, ...] = ()
+    #: Day periods CLDR lacks ("p.m.", as AP writes it), word -> "am" / "pm".
+    day_periods: Mapping[str, str] = field(default_factory=dict)
+    #: Prepositions that stand before a day ("am 14.01."), which alone make "14.01." a date.
+    date_prepositions: tuple[str, ...] = ()
+    #: Words between a weekday and its date ("Montag, den 14. Januar").
+    weekday_joiners: tuple[str, ...] = ()
     #: Day-number suffixes ("14th").
     ordinal_suffix: tuple[str, ...] = ()
+    #: What may join a day and its month ("the 15th of January").
+    day_of: tuple[str, ...] = ()
+    #: Words before a plan's year, which alone make a number after 2100 a year ("bis 2122";
+    #: Russian writes "до 2100 года", read by the year suffix).
+    plan_words: tuple[str, ...] = ()
     multiplier: Multiplier | None = None
+    #: Amounts in words, signs in words, what may follow an amount (see :class:`Amounts`).
+    amounts: Amounts = field(default_factory=Amounts)
     #: A full stop after a day number is an ordinal ("14. Januar"); elsewhere it ends a
     #: sentence ("on January 14.").
     ordinal_dot: bool = False
     #: Percent words CLDR lacks ("per cent").
     percent_words: tuple[str, ...] = ()
     phrases: Phrases | None = None
+    #: Quarters, half-years, parts of a year, decades, fiscal years (see :class:`Periods`).
+    periods: Periods | None = None
 
 
 #: A language without an entry.
@@ -193,19 +454,29 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             ),
             symbols={"US-$": "USD"},
             ordinal_dot=True,
-            range_words=("bis",),
+            range_words=("bis", "bis zum"),
+            weekday_joiners=("den", "dem"),
+            date_prepositions=("am", "vom", "bis", "zum", "ab", "seit", "bis zum"),
             and_words=("und",),
             range_openers=("vom",),
             year_prefix=("im Jahr", "im Jahre"),
+            plan_words=("bis", "ab", "bis zum Jahr", "im Jahr"),
             time_prefix=("um",),
             time_suffix=("Uhr",),
-            multiplier=Multiplier(r"-?[fF]ache[nmrs]?(?!\w)|-?fach(?!\w)|-?mal(?!\w)", "{0}-fache"),
+            multiplier=Multiplier(
+                r"-?[fF]ache[nmrs]?(?!\w)|-?fach(?!\w)|-?mal(?!\w)",
+                "{0}-fache",
+                compared=r"\s+[mM]al(?=\s+(?:mehr|weniger|so|höher|niedriger|größer"
+                r"|kleiner)(?!\w))",
+            ),
+            amounts=_DE_AMOUNTS,
             phrases=Phrases(
                 year="im Jahr {0}",
                 day_range="vom {0} bis {1}",
                 month_range="von {0} bis {1}",
                 amount_range="von {0} bis {1}",
             ),
+            periods=_DE_PERIODS,
         ),
         "en": Extras(
             months={"Sept.": 9, "Sept": 9},
@@ -215,10 +486,13 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "USD": ("dollar", "dollars"),
                 "BYN": ("Belarusian rouble", "Belarusian roubles"),
             },
-            range_words=("to",),
+            range_words=("to", "through"),
+            day_periods={"a.m.": "am", "p.m.": "pm", "am": "am", "pm": "pm"},
             and_words=("and",),
             time_prefix=("at",),
             ordinal_suffix=("st", "nd", "rd", "th"),
+            day_of=("of",),
+            plan_words=("by", "until", "through", "in", "by the year"),
             # "4.4-fold"; "4.4 times" as wire copy writes it ("up 4.4 times", "grew 9 times").
             multiplier=Multiplier(
                 r"-fold(?!\w)",
@@ -226,7 +500,10 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 counted=r"\s+times(?!\w)",
                 lead=r"(?<!\w)(?:up|down|rose|risen|grew|grown|increased|jumped|surged|soared|fell"
                 r"|fallen|dropped|declined|decreased|expanded|multiplied|higher|more|by)\s+",
+                compared=r"\s+times(?=\s+(?:as|more|less|fewer|higher|lower|larger|bigger"
+                r"|greater|smaller|the)(?!\w))",
             ),
+            amounts=_EN_AMOUNTS,
             percent_words=("per cent",),
             phrases=Phrases(
                 year="in {0}",
@@ -234,9 +511,11 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 month_range="from {0} to {1}",
                 amount_range="from {0} to {1}",
             ),
+            periods=_EN_PERIODS,
         ),
         "ru": Extras(
-            month_endings=("е",),
+            # Prepositional "в январе", dative "к декабрю".
+            month_endings=("е", "ю"),
             scales={"млрд.": 10**9, "млн.": 10**6, "трлн.": 10**12},
             currencies={"USD": ("доллар", "доллара", "долларов")},
             bare_currency=BareCurrency(
@@ -250,6 +529,8 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             range_openers=("от",),
             year_suffix=("годах", "годы", "года", "году", "год", "г.", "-го", "-м"),
             time_prefix=("в",),
+            hour_words=("часов", "часа", "час"),
+            date_prepositions=("с", "по", "до", "на", "к", "от"),
             # "в 1,5 раза" is how Russian writes "1,5-fache"; "1,5-кратный" is an adjective.
             multiplier=Multiplier(
                 r"-?кратн\w*",
@@ -258,6 +539,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 lead=r"(?<!\w)[вВ]\s+",
                 lead_in_span=True,
             ),
+            amounts=_RU_AMOUNTS,
             # "с" takes the genitive ("с января"), "по" the accusative ("по июнь"): the
             # renderer writes the first month in CLDR's format (genitive) form.
             phrases=Phrases(
@@ -266,6 +548,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 month_range="с {0} по {1}",
                 amount_range="от {0} до {1}",
             ),
+            periods=_RU_PERIODS,
         ),
     }
 )
@@ -278,3 +561,32 @@ SUPPORTED_LANGUAGES = tuple(sorted(EXTRA))
 def extras_for(lang: str) -> Extras:
     """The language's supplement, or the empty one."""
     return EXTRA.get(lang, NONE)
+
+
+#: Prepositions of a limit, a goal or a start to come, which make the date after them a
+#: deadline or a target ("bis Juni 2027", "by June 2030", "до июня 2030 года", "к 2035 году",
+#: "ab der zweiten Hälfte 2025"), not a reported period. A plan points forward from the day
+#: it is written, so the article-date stage (:mod:`localise.stages.article_date`) never takes
+#: a plan's year for the dateline's. CLDR has no prepositions. Each phrase is matched as whole
+#: words, in any case, right before a date; the longer phrases hold what may stand between
+#: the preposition and the date. Words that also open a past or compared period are left out
+#: (en "from": "up from January 2024"; ru "с"; de "seit" is the past's "ab").
+FORWARD_PREPOSITIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "de": (
+            "bis", "bis zum", "bis zur", "bis Anfang", "bis Mitte", "bis Ende", "bis zum Ende",
+            "spätestens", "bis spätestens", "spätestens bis", "spätestens Ende",
+            "ab", "ab dem", "ab der", "ab Anfang", "ab Mitte", "ab Ende",
+        ),
+        "en": (
+            "by", "by the", "until", "until the", "till", "by the end of", "by the middle of",
+            "by early", "by mid-", "by late", "by end-", "until the end of", "no later than",
+            "not later than", "starting", "starting from", "starting from the", "starting in",
+            "starting in the",
+        ),
+        "ru": (
+            "до", "к", "ко", "до конца", "к концу", "к середине", "не позднее", "не позже",
+            "начиная с", "начиная со",
+        ),
+    }
+)  # fmt: skip

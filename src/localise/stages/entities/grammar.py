@@ -15,8 +15,9 @@ from the lexicon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from .extras import BareCurrency, Territory
@@ -52,7 +53,7 @@ class Shape:
     core: re.Pattern[str]
     lead: Lead | None = None
     lead_required: bool = False
-    anchor: Literal["digit", "month"] = "digit"
+    anchor: Literal["digit", "month", "word"] = "digit"
     range_group: str | None = None
     #: False for a lead that is context, not part of the span ("rose" of "rose 9 times").
     lead_in_span: bool = True
@@ -84,6 +85,43 @@ def _lead(pattern: str, *words: Iterable[str], tail: re.Pattern[str] = _AFTER_SP
 
 
 @dataclass(frozen=True)
+class AmountWords:
+    """What the money and number finders read around a figure (see :mod:`.money`)."""
+
+    #: A sign before a figure, ending where it starts: ``sym`` ("-", "−", "+") right before
+    #: the digits after a space or bracket, or ``word`` ("minus ").
+    sign: re.Pattern[str]
+    #: The last letters of the minus words ("s" of "minus"): with a space after one, or a
+    #: sign character, before a figure, the pattern is tried.
+    minus_ends: str
+    #: Amounts in words ("eine halbe Milliarde", "полмиллиарда"): the long scale words, found
+    #: in one pass over the text, and the number word before one (group ``w``), searched
+    #: backwards from it; None without such words.
+    scale_words: re.Pattern[str] | None
+    number_word: Lead | None
+    #: Number words, lower-cased, -> value; the words for one among them are ``ones``.
+    values: Mapping[str, Decimal]
+    ones: frozenset[str]
+    #: Lower-cased words that may follow an amount without being its unit, comparisons among
+    #: them (:class:`~.extras.Amounts`).
+    followers: frozenset[str]
+    comparisons: frozenset[str]
+    #: With ``capitalised_nouns``, CLDR's lower-case unit words ("t", "kg"): units after all.
+    units: frozenset[str]
+    capitalised_nouns: bool
+
+
+class Ticker(NamedTuple):
+    """A dot decimal (tried where a ``dot`` between digits is, found in one pass over the
+    text: few texts have one), and the ISO code after it or, searched backwards, before it."""
+
+    dot: re.Pattern[str]
+    number: re.Pattern[str]
+    code_after: re.Pattern[str]
+    code_before: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Grammar:
     """Compiled patterns for one lexicon; see the module docstring."""
 
@@ -96,6 +134,10 @@ class Grammar:
     counted: Shape | None
     scaled: Shape
     plain_number: Shape
+    #: A dot decimal next to an ISO code in a comma-decimal language ("3.25 BYN", "USD
+    #: 2.5"): ticker style, the dot always decimal. None where "." is the decimal anyway.
+    ticker: Ticker | None
+    amount_words: AmountWords
     piece: re.Pattern[str]
     #: Per lower-cased initial, the currency names starting with it, one group per name
     #: ("c0", "c1"...); ``currency_word_codes`` gives the currency each group stands for.
@@ -142,7 +184,11 @@ class Grammar:
         symbols = alternation([*lx.symbols, *lx.territory_symbols])
         codes = rf"(?=[A-Z]{{3}}(?![A-Za-z])){alternation(lx.codes)}"
         marker = rf"(?:{symbols}|{codes})"
-        amount = rf"{number}(?:[{_SPACES}]?{money_scale})?"
+        # "$2-billion deal", "2-Milliarden-Dollar-Deal"; a source's stray full stop after a
+        # decimal ("$3,5. Milliarden") is one amount.
+        typo = rf"(?:(?<={decimal}\d)|(?<={decimal}\d\d))\.[{_SPACES}]"
+        joint = rf"(?:[{_SPACES}]|-|{typo})?"
+        amount = rf"{number}(?:{joint}{money_scale})?"
         marker_ends = "".join(
             sorted({re.escape(m[-1]) for m in (*lx.symbols, *lx.territory_symbols, *lx.codes)})
         )
@@ -163,7 +209,7 @@ class Grammar:
         money_suffixed = Shape(
             "money_suffixed",
             re.compile(
-                rf"{amount}(?P<to>{range_sep}{amount})?[{_SPACES}]?"
+                rf"{amount}(?P<to>{range_sep}{amount})?(?:[{_SPACES}]|-)?"
                 rf"(?:{symbols}|{codes}(?!\w)|(?P<word>(?=[^\W\d_])))"
             ),
             opener_lead,
@@ -176,7 +222,10 @@ class Grammar:
         )
         multiplier = counted = None
         if extra.multiplier is not None:
-            multiplier = Shape("multiplier", re.compile(rf"{number}(?:{extra.multiplier.pattern})"))
+            # A suffix, or a count before a comparison ("3 times as much", "3 Mal mehr").
+            written = (extra.multiplier.pattern, extra.multiplier.compared)
+            suffixes = "|".join(p for p in written if p)
+            multiplier = Shape("multiplier", re.compile(rf"{number}(?:{suffixes})"))
             if extra.multiplier.counted:
                 lead = extra.multiplier.lead
                 counted = Shape(
@@ -187,9 +236,18 @@ class Grammar:
                     lead_in_span=extra.multiplier.lead_in_span,
                 )
         scaled = (
-            rf"{number}(?:{range_sep}{number})?[{_SPACES}]?{scale}"
+            rf"{number}(?:{range_sep}{number})?(?:[{_SPACES}]|-)?{scale}"
             rf"(?:\s+{number}[{_SPACES}]?{scale})*"
         )
+        ticker = None
+        if lx.decimal != ".":
+            # Three digits after the dot are a thousands group ("1.500"), not ticker style.
+            ticker = Ticker(
+                re.compile(r"\d\.\d"),
+                re.compile(r"(?<![\d.,])\d+\.(?!\d{3}(?!\d))\d+(?!\d)(?![.,]\d)"),
+                re.compile(rf"[{_SPACES}]?{codes}(?![A-Za-z])"),
+                re.compile(rf"(?<![\w$€£¥₽]){codes}[{_SPACES}]?\Z"),
+            )
         piece = rf"(?P<num>{number})|(?P<scale>{money_scale})"
         ordered = sorted(lx.currency_words.items(), key=lambda item: len(item[0]), reverse=True)
         by_initial: dict[str, list[str]] = {}
@@ -205,6 +263,8 @@ class Grammar:
             counted=counted,
             scaled=Shape("scaled", re.compile(scaled)),
             plain_number=Shape("plain_number", re.compile(number)),
+            ticker=ticker,
+            amount_words=_amount_words(lx, scale),
             piece=re.compile(piece),
             currency_words={
                 initial: re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
@@ -223,6 +283,66 @@ class Grammar:
         )
 
 
+def year_pattern(lx: Lexicon, name: str, *, second: bool = False) -> str:
+    """A year (1900–2099) in group ``name``, with the words a language writes after one
+    ("2021 года", "2020-го"); ``second`` for a range's second year, after its separator."""
+    suffixes = lx.extra.year_suffix
+    attached = [s for s in suffixes if s.startswith("-")]
+    spaced = [s for s in suffixes if not s.startswith("-")]
+    suffix = (
+        rf"(?:{alternation(attached)}(?!\w)|\s+{alternation(spaced)}(?!\w))?" if suffixes else ""
+    )
+    before = r"(?<!\d)" if second else r"(?<![\d.,/:-])"
+    # A year after 2100 where the words after it say it is one ("до 2100 года").
+    far = rf"|2[1-9]\d\d(?=\s+{alternation(spaced)}(?!\w))" if spaced else ""
+    return rf"{before}(?P<{name}>(?:19|20)\d\d{far})(?!\d)(?![.,]\d){suffix}"
+
+
+def _amount_words(lx: Lexicon, scale: str) -> AmountWords:
+    """The patterns and word sets of :class:`AmountWords`; ``scale`` the long scale words."""
+    words = lx.extra.amounts
+    minus = alternation(_first_letter_either_case(words.minus))
+    sign = re.compile(
+        rf"(?:(?:^|(?<=[\s(\[/:„“\"«]))(?P<sym>[-−+])|(?<!\w)(?P<word>{minus})[{_SPACES}]+)\Z"
+    )
+    values = {w.lower(): v for w, v in words.fractions.items()}
+    values |= {w.lower(): Decimal(1) for w in words.ones if w}
+    number_word = None
+    if values:
+        number = alternation(_first_letter_either_case(values))
+        number_word = _lead(rf"(?<!\w)(?P<w>{number})[{_SPACES}-]?", values)
+    return AmountWords(
+        sign=sign,
+        minus_ends="".join(sorted({w[-1] for w in words.minus})),
+        scale_words=re.compile(scale) if values else None,
+        number_word=number_word,
+        values=values,
+        ones=frozenset(w.lower() for w in words.ones if w),
+        followers=frozenset(w.lower() for w in (*words.followers, *words.comparisons)),
+        comparisons=frozenset(w.lower() for w in words.comparisons),
+        units=_unit_words(lx) if words.capitalised_nouns else frozenset(),
+        capitalised_nouns=words.capitalised_nouns,
+    )
+
+
+def _unit_words(lx: Lexicon) -> frozenset[str]:
+    """CLDR's unit names of one word that start in lower case ("t", "kg", "km²"), less
+    those the supplement lists as words that follow an amount (CLDR's inch "in")."""
+    patterns = lx.locale._data["unit_patterns"]
+    found: set[str] = set()
+    for unit in patterns:
+        for width in patterns[unit]:
+            forms = patterns[unit][width]
+            if not hasattr(forms, "values"):
+                continue
+            for form in forms.values():
+                if isinstance(form, str) and "{0}" in form:
+                    word = form.replace("{0}", "").strip(_SPACES)
+                    if word[:1].islower() and not any(c.isspace() for c in word):
+                        found.add(word)
+    return frozenset(found) - {w.lower() for w in lx.extra.amounts.followers}
+
+
 def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shape, ...]:
     extra = lx.extra
     month = alternation(lx.months)
@@ -236,16 +356,8 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     def mon(name: str) -> str:
         return rf"(?<!\w)(?P<{name}>{month})(?!\w)"
 
-    suffixes = extra.year_suffix
-    attached = [s for s in suffixes if s.startswith("-")]
-    spaced = [s for s in suffixes if not s.startswith("-")]
-    year_suffix = (
-        rf"(?:{alternation(attached)}(?!\w)|\s+{alternation(spaced)}(?!\w))?" if suffixes else ""
-    )
-
     def year(name: str, *, second: bool = False) -> str:
-        before = r"(?<!\d)" if second else r"(?<![\d.,/:-])"
-        return rf"{before}(?P<{name}>(?:19|20)\d\d)(?!\d)(?![.,]\d){year_suffix}"
+        return year_pattern(lx, name, second=second)
 
     periods = alternation(lx.day_periods)
     time_suffix = alternation(extra.time_suffix)
@@ -255,9 +367,15 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         rf"(?:\s?(?P<ampm>{periods})(?!\w))?(?:\s+{time_suffix}(?!\w))?"
     )
     dot_time = r"(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)(?!\d)"
+    hour = r"(?P<hh>[01]?\d|2[0-3])(?P<mm>)(?![\d.,:]\d)"
+    ampm = rf"[^\S\n]?(?P<ampm>{periods})(?!\w)"
     # A closing bracket belongs to the zone, the spaces (or line break) before nothing do not.
-    zone = r"(?:\s*[(|]?\s*(?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::\d\d)?(?:\s*\))?)?"
-    join = rf"(?:,\s*|\s+|\s*\|\s*)(?:{time_prefix}\s+)?"
+    zone = (
+        r"(?:[^\S\n]*[(|]?[^\S\n]*(?:UTC|GMT)[^\S\n]?[+−-][^\S\n]?\d{1,2}(?::\d\d)?"
+        r"(?:[^\S\n]*\))?)?"
+    )
+    # A time belongs to the date on its own line only: the next line is another paragraph.
+    join = rf"(?:,[^\S\n]*|[^\S\n]+|[^\S\n]*\|[^\S\n]*)(?:{time_prefix}[^\S\n]+)?"
     year_prefix = alternation(_first_letter_either_case(extra.year_prefix))
     sep = re.escape(lx.numeric_separator)
     numeric_fields = {
@@ -266,6 +384,17 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         "y": r"(?P<y>(?:19|20)\d\d)",
     }
     numeric = sep.join(numeric_fields[c] for c in lx.numeric_order)
+    # "20.08.2025" is day, month, year in every language, English wire copy included.
+    dotted = r"\.".join(numeric_fields[c] for c in "dMy")
+    day_of = rf"(?:\s+{alternation(extra.day_of)}\s+|\s*)" if extra.day_of else r"\s*"
+    far_lead = (
+        _lead(
+            rf"(?<!\w){alternation(_first_letter_either_case(extra.plan_words))}\s+",
+            extra.plan_words,
+        )
+        if extra.plan_words
+        else None
+    )
     year_lead = (
         _lead(rf"(?P<opener>(?<!\w){year_prefix}\s+)", extra.year_prefix)
         if extra.year_prefix
@@ -277,19 +406,49 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     shapes = [
         Shape(
             "dmy",
-            re.compile(rf"{day('d')}\s*{mon('m')}(?:\s+{year('y')}(?:{join}{time})?{zone})?"),
+            re.compile(rf"{day('d')}{day_of}{mon('m')}(?:\s+{year('y')}(?:{join}{time})?{zone})?"),
         ),
         Shape("numeric", re.compile(rf"(?<![\d.,/]){numeric}(?!\d)(?:{join}{time}{zone})?")),
+        *(
+            [Shape("numeric", re.compile(rf"(?<![\d.,/]){dotted}(?!\d)(?:{join}{time}{zone})?"))]
+            if dotted != numeric
+            else []
+        ),
         Shape(
             "iso",
             re.compile(
                 r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])"
-                r"-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+                rf"-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)(?:(?:T|[^\S\n]+){time}{zone})?"
             ),
         ),
         Shape("month_year", re.compile(rf"{mon('m')}\s+{year('y')}"), anchor="month"),
         Shape("year", re.compile(year("y")), year_lead),
-        Shape("year_range", re.compile(rf"{year('y')}{range_sep}{year('y2', second=True)}")),
+        # "2016-2018", "2024/2025", "2024/25" (a season, a school or fiscal year).
+        Shape(
+            "year_range",
+            re.compile(
+                rf"{year('y')}(?:{range_sep}|/)"
+                rf"(?:{year('y2', second=True)}|(?P<yy2>\d\d)(?![\d.,]\d))(?!\w)"
+            ),
+            year_lead,
+        ),
+        # A year after 2100 only as a plan's ("bis 2122", "by 2150"), before punctuation or
+        # a lower-case word: "bis 2150 Traktoren" is a number.
+        *(
+            [
+                Shape(
+                    "year",
+                    re.compile(
+                        r"(?<![\d.,])(?P<y>2[1-9]\d\d)(?!\d)(?=\s*(?:[.,;:!?)]|$|[a-zа-яё]))"
+                    ),
+                    far_lead,
+                    lead_required=True,
+                    lead_in_span=False,
+                )
+            ]
+            if far_lead is not None
+            else []
+        ),
         Shape(
             "day_range",
             re.compile(rf"{day('d')}{range_sep}{day('d2')}\s*{mon('m')}(?:\s+{year('y')})?"),
@@ -305,7 +464,7 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         ),
         Shape(
             "month_range",
-            re.compile(rf"{mon('m')}{range_sep}{mon('m2')}(?:\s+{year('y')})?"),
+            re.compile(rf"{mon('m')}(?:{range_sep}|\s?/\s?){mon('m2')}(?:\s+{year('y')})?"),
             opener,
             anchor="month",
         ),
@@ -321,11 +480,46 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         ),
         Shape(
             "time",
-            re.compile(rf"(?<!\d){dot_time}(?:\s+{time_suffix}(?!\w))?"),
+            re.compile(rf"(?<!\d){dot_time}(?:{ampm}|\s+{time_suffix}(?!\w))?"),
             time_lead,
             lead_required=True,
         ),
-        Shape("time", re.compile(rf"(?<![\d.:]){dot_time}\s+{time_suffix}(?!\w)")),
+        Shape("time", re.compile(rf"(?<![\d.:]){dot_time}(?:{ampm}|\s+{time_suffix}(?!\w))")),
+        # A full hour: "um 10 Uhr", "at 10 a.m.", "в 14 часов" (a count of hours without "в").
+        Shape("time", re.compile(rf"(?<![\d.:,]){hour}(?:{ampm}|\s+{time_suffix}(?!\w))")),
+        *(
+            [
+                Shape(
+                    "time",
+                    re.compile(rf"(?<![\d.:,]){hour}\s+{alternation(extra.hour_words)}(?!\w)"),
+                    time_lead,
+                    lead_required=True,
+                )
+            ]
+            if extra.hour_words
+            else []
+        ),
+        # "am 14.01.": a day and month in digits, the year the article's.
+        *(
+            [
+                Shape(
+                    "numeric_day",
+                    re.compile(
+                        r"(?<![\d.,/])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0[1-9]|1[0-2])\.(?![\d])"
+                    ),
+                    # After a preposition of dates only: "Version 1.10." is none.
+                    _lead(
+                        rf"(?<!\w){alternation(_first_letter_either_case(extra.date_prepositions))}"
+                        r"\s+",
+                        extra.date_prepositions,
+                    ),
+                    lead_required=True,
+                    lead_in_span=False,
+                )
+            ]
+            if lx.numeric_separator == "." and extra.date_prepositions
+            else []
+        ),
     ]
     if lx.month_first:
         shapes += [
@@ -357,8 +551,10 @@ def date_prefix(lx: Lexicon) -> re.Pattern[str]:
     """What may stand before a day-month date and belongs to it: a weekday ("Mittwoch, "),
     a leading clock time ("17:59, "). Matched backwards from the date, outside the shape
     patterns: an optional prefix at the start of a pattern is tried at every position."""
-    del lx  # any word is captured; the caller checks it against the lexicon's weekdays
+    # Any word is captured as the weekday; the caller checks it against the lexicon's.
+    joiners = lx.extra.weekday_joiners
+    joiner = rf"(?:{alternation(joiners)}[^\S\n]+)?" if joiners else ""
     return re.compile(
-        r"(?:(?P<lh>[01]?\d|2[0-3]):(?P<lm>[0-5]\d),?\s+)?"
-        r"(?:(?<!\w)(?P<wd>[^\W\d_]+)\.?,?\s+)?\Z"
+        r"(?:(?P<lh>[01]?\d|2[0-3]):(?P<lm>[0-5]\d),?[^\S\n]+)?"
+        rf"(?:(?<!\w)(?P<wd>[^\W\d_]+)\.?,?[^\S\n]+{joiner})?\Z"
     )

@@ -95,7 +95,7 @@ class Lexicon:
             symbols=_symbols(locale, extra.symbols),
             territory_symbols=_territory_symbols(),
             codes=_codes(),
-            day_periods=_day_periods(locale),
+            day_periods={**_day_periods(locale), **extra.day_periods},
             # Either order the language writes: en-GB text quotes "January 15" too.
             month_first=_month_first(locale) or _month_first(Locale(lang)),
             numeric_order="".join(c for c in dict.fromkeys(short) if c in "dMy"),

@@ -2,34 +2,157 @@
 
 "$1 Mrd.", "Br2367", "BYN 50", "300 Mio. BYN", "4 Mrd. €", "800 Millionen Dollar", "1,2 млрд
 долларов", "960 Millionen belarussischen Rubel", "$1,1 bis $1,2 Milliarden", "16-18 млрд
-долларов", "от 1 до 2 млрд рублей". Two currencies depend on the article and are settled after
-the dates (:func:`settle_currencies`): a territory's symbol ("Br") names the currency legal on
-the article's date, and a bare "Rubel" / "рублей" is BYN in a text that mentions Belarus, Minsk
-or BelTA, else RUB.
+долларов", "от 1 до 2 млрд рублей"; compounds ("$2-billion deal", "2-Milliarden-Dollar-Deal"),
+a stray full stop ("$3,5. Milliarden"), ticker style in a comma-decimal language ("3.25 BYN",
+"USD 2.5"), amounts in words with a scale word ("half a billion dollars", "eine halbe Milliarde
+Euro", "полтора миллиарда долларов"), signs ("-$5 million", "minus 5 Mio. Euro"). Two ends
+that descend are two amounts, not a range ("from $1.2 billion to 833 million": a range is
+written low to high).
+
+Two currencies depend on the article and are settled after the dates
+(:func:`settle_currencies`): a territory's symbol ("Br") names the currency legal on the
+article's date, and a bare "Rubel" / "рублей" is BYN in a text that mentions Belarus, Minsk
+or BelTA, else RUB. Last, a bare figure takes the currency of the amount before it where the
+text leaves no doubt (:func:`imply_currencies`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from .extras import TERRITORIAL_NAMES, BareCurrency, Territory
-from .grammar import Grammar, Shape
+from .grammar import AmountWords, Grammar, Shape
 from .lexicon import Lexicon, territory_currency, to_decimal
 from .scan import Anchors, Found, scan
-from .values import DateValue, MoneyValue
+from .values import DateValue, MoneyValue, NumberValue
 
-__all__ = ["amounts_of", "find_money", "settle_currencies"]
+__all__ = ["amounts_of", "find_money", "imply_currencies", "settle_currencies", "signed"]
 
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+_SIGNS = frozenset("-−+")
+_SPACES = frozenset(" \u00a0\u202f\u2009")
 
 
 def find_money(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) -> Iterator[Found]:
+    """Amount candidates; amounts in words without a currency ("anderthalb Millionen") come
+    as numbers, from the same pass over the text."""
     for shape in (grammar.money_prefixed, grammar.money_suffixed):
-        yield from _find(shape, text, anchors, grammar, lexicon)
+        for found in _find(shape, text, anchors, grammar, lexicon):
+            yield signed(found, text, grammar)
+    yield from _tickers(text, grammar)
+    yield from _in_words(text, grammar, lexicon)
+
+
+def _tickers(text: str, grammar: Grammar) -> Iterator[Found]:
+    """Dot decimals with an ISO code after or before them ("3.25 BYN", "USD 2.5")."""
+    ticker = grammar.ticker
+    if ticker is None:
+        return
+    done = 0
+    for dot in ticker.dot.finditer(text):
+        start = dot.start()
+        while start > done and text[start - 1].isdigit():
+            start -= 1
+        m = ticker.number.match(text, start)
+        if m is None:
+            continue
+        start, end = m.start(), m.end()
+        done = end
+        after = ticker.code_after.match(text, end)
+        if after is not None:
+            code, end = after.group().strip(), after.end()
+        else:
+            before = ticker.code_before.search(text, max(0, start - 4), start)
+            if before is None:
+                continue
+            code, start = before.group().strip(), before.start()
+        value = MoneyValue((Decimal(m.group()),), code)
+        yield signed(Found(start, end, "money", value), text, grammar)
+
+
+def signed(found: Found, text: str, grammar: Grammar) -> Found:
+    """The candidate with the sign written right before it inside its span and its value:
+    "-2,1 %", "−$5 million", "minus 3 Prozent" negate the (first) number, "+5 %" is recorded
+    as ``plus_sign``. A sign counts after a space, a bracket, a slash or a colon, or at the
+    text's start ("Covid-19", "1.234-5.678" have none); a range opened by a preposition and
+    a multiplier take none."""
+    start, words = found.start, grammar.amount_words
+    before = text[start - 1] if start else ""
+    if before not in _SIGNS and not (
+        before in _SPACES and start > 1 and text[start - 2] in words.minus_ends
+    ):
+        return found  # most figures: no sign; checked before anything else
+    value = found.value
+    if not isinstance(value, MoneyValue | NumberValue) or found.preposition:
+        return found
+    if isinstance(value, MoneyValue) and value.preposition:
+        return found
+    if isinstance(value, NumberValue) and value.unit == "multiplier":
+        return found
+    sign = words.sign.search(text, max(0, found.start - 12), found.start)
+    if sign is None:
+        return found
+    new: MoneyValue | NumberValue
+    if sign.group("sym") == "+":
+        new = replace(value, plus_sign=True)
+    elif isinstance(value, MoneyValue):
+        new = replace(value, amounts=(-value.amounts[0], *value.amounts[1:]))
+    else:
+        new = replace(value, values=(-value.values[0], *value.values[1:]))
+    return replace(found, start=sign.start(), value=new)
+
+
+def _in_words(text: str, grammar: Grammar, lexicon: Lexicon) -> Iterator[Found]:
+    """Amounts in words before a scale word: money with a currency after it, else a number
+    (a word for one, "a million people", is no figure)."""
+    words = grammar.amount_words
+    if words.scale_words is None or words.number_word is None:
+        return
+    lead = words.number_word
+    for m in words.scale_words.finditer(text):
+        before = lead.pattern.search(text, max(0, m.start() - lead.window), m.start())
+        if before is None:
+            continue
+        word, scale_word = before.group("w").lower(), m.group()
+        factor = lexicon.scales.get(scale_word) or lexicon.scales.get(
+            scale_word[:1].lower() + scale_word[1:], 1
+        )
+        amount = words.values[word] * factor
+        currency = _currency_at(text, m.end(), grammar, lexicon)
+        if currency is not None:
+            end, code = currency
+            named = code if isinstance(code, str) else ""
+            value = MoneyValue((amount,), named, scale=factor)
+            pending = None if isinstance(code, str) else code
+            yield Found(before.start(), end, "money", value, currency=pending)
+        elif word not in words.ones:
+            number = NumberValue((amount,), kind="scaled", scale=factor)
+            yield Found(before.start(), m.end(), "number", number)
+
+
+def _currency_at(
+    text: str, pos: int, grammar: Grammar, lexicon: Lexicon
+) -> tuple[int, str | Territory | BareCurrency] | None:
+    """The end and currency of a symbol, ISO code or currency name at ``pos``, after one
+    space or hyphen ("half a billion dollars", "полмиллиарда рублей", "a million-dollar")."""
+    if text[pos : pos + 1] in (" ", "\u00a0", "-"):
+        pos += 1
+    symbol = grammar.symbol.match(text, pos)
+    if symbol is not None:
+        found = symbol.group()
+        code = lexicon.symbols.get(found)
+        return symbol.end(), code if code is not None else Territory(
+            lexicon.territory_symbols[found]
+        )
+    iso = _CODE.match(text, pos)
+    if iso is not None and iso.group() in lexicon.codes:
+        return iso.end(), iso.group()
+    return _currency_word(text, pos, grammar)
 
 
 def _find(
@@ -52,7 +175,9 @@ def _find(
             found = _found(text, at, first.end(), first, False, grammar, lexicon)
             if found is not None:
                 yield found
-        rest = [p for p in anchors.digit if m.start("to") <= p < m.end()]
+        digits = anchors.digit
+        low, high = bisect_left(digits, m.start("to")), bisect_left(digits, m.end())
+        rest = digits[low:high]
         yield from _find(shape, text, Anchors(rest, []), grammar, lexicon)
 
 
@@ -106,7 +231,103 @@ def settle_currencies(
                 code = territory_currency(code, when)
             f = Found(f.start, f.end, f.kind, replace(f.value, currency=code))
         out.append(f)
+    return imply_currencies(out, text, grammar)
+
+
+def imply_currencies(found: Sequence[Found], text: str, grammar: Grammar) -> list[Found]:
+    """Bare figures that are amounts in the currency of the amount before them, as
+    ``currency_implied`` money: "von $1,2 Mrd. auf 833 Millionen", "from $1.2 billion to 833
+    million", "с $1,2 млрд до 833 млн", "$1,2 млрд, что на 63,3 млн больше".
+
+    The rule: the nearest quantity (amount or number; dates do not count) before the figure,
+    in the same paragraph, is an amount with a currency, and
+
+    * the figure has a scale word and stands in the same sentence, or it is followed by a
+      comparison word ("mehr", "more", "больше"), in that sentence or a later one of the
+      paragraph ("Das sind 63,3 Mio. mehr");
+    * and no unit is attached: the figure ends the sentence or clause, or a word follows
+      that cannot be one (a preposition, conjunction or the like, :class:`~.extras.Amounts`;
+      in German any lower-case word but CLDR's unit abbreviations, "2 Mio. t"). A percentage
+      or a multiplier is never an amount.
+
+    ``found`` is in text order, non-overlapping.
+    """
+    out: list[Found] = []
+    before: Found | None = None
+    for f in found:
+        if f.kind not in ("money", "number") or f.value is None:
+            out.append(f)
+            continue
+        if before is not None and isinstance(before.value, MoneyValue):
+            implied = _implied(before, f, text, grammar.amount_words)
+            f = implied if implied is not None else f
+        out.append(f)
+        before = f
     return out
+
+
+def _implied(before: Found, f: Found, text: str, words: AmountWords) -> Found | None:
+    amount, value = before.value, f.value
+    if not isinstance(amount, MoneyValue) or not isinstance(value, NumberValue):
+        return None
+    if value.unit is not None or not amount.currency:
+        return None
+    gap = text[before.end : f.start]
+    if _new_paragraph(gap):
+        return None
+    after = _word_after(text, f.end)
+    compared = after in words.comparisons
+    if not compared and (value.kind != "scaled" or _new_sentence(text, before.end, f.start)):
+        return None
+    if not compared and not _unit_free(text, f.end, after, words):
+        return None
+    money = MoneyValue(
+        value.values,
+        amount.currency,
+        currency_implied=True,
+        scale=value.scale,
+        plus_sign=value.plus_sign,
+    )
+    return replace(f, kind="money", value=money)
+
+
+_SENTENCE = re.compile(r"[.!?…][\"'»”)]*\s+[\"'„“«(]*([^\W\d_])")
+_WORD_AFTER = re.compile(r"[ \u00a0\u202f\u2009]*([^\W\d_][\w’'-]*)")
+#: What may end a figure's clause: it leaves no room for a unit.
+_CLAUSE_END = frozenset(".,;:!?)]}»«\"“”„'’–—…\n")
+
+
+def _new_paragraph(gap: str) -> bool:
+    """A blank line, or a line break before a line that does not go on in lower case (a
+    hard-wrapped paragraph does)."""
+    for m in re.finditer(r"\n", gap):
+        rest = gap[m.end() :].lstrip(" \t\u00a0")
+        if not rest[:1].islower():
+            return True
+    return False
+
+
+def _new_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` (the full stop may be the one
+    ending the amount before, "$1,2 Mrd. Im Vorjahr ...")."""
+    return any(m.group(1).isupper() for m in _SENTENCE.finditer(text, max(0, start - 1), end))
+
+
+def _word_after(text: str, pos: int) -> str | None:
+    m = _WORD_AFTER.match(text, pos)
+    return m.group(1).lower() if m is not None else None
+
+
+def _unit_free(text: str, pos: int, after: str | None, words: AmountWords) -> bool:
+    """No unit follows the figure ending at ``pos`` (see :func:`imply_currencies`)."""
+    if after is None:
+        rest = text[pos:].lstrip(" \u00a0\u202f\u2009")
+        return not rest or rest[0] in _CLAUSE_END
+    if after in words.followers:
+        return True
+    m = _WORD_AFTER.match(text, pos)
+    written = m.group(1) if m is not None else ""
+    return words.capitalised_nouns and written[:1].islower() and written not in words.units
 
 
 def amounts_of(surface: str, grammar: Grammar, lexicon: Lexicon) -> tuple[list[Decimal], list[int]]:
@@ -149,6 +370,8 @@ def _money(
     pieces = ["num" if m.group("num") else "scale" for m in grammar.piece.finditer(surface)]
     if len(amounts) == 2 and pieces[-1] == "num" and "scale" in pieces:
         return None  # "$800 million to 900 people": a scale on the first end alone
+    if len(amounts) == 2 and amounts[0] >= amounts[1]:
+        return None  # "from $1.2 billion to 833 million": a change; a range ascends
     currency: str | Territory | BareCurrency | None = None
     symbols = {m.group() for m in grammar.symbol.finditer(surface)}
     if len({lexicon.symbols.get(s, s) for s in symbols}) > 1:

@@ -1,8 +1,13 @@
 """Numbers outside dates and money: percentages, multipliers, scaled and grouped numbers.
 
-"5,5 %", "25,3 Prozent", "5.5%", "7,92 Mio.", "1 Million 383 Tausend", "879 тыс.", "4,4-fache",
-"1.5-fold", and numbers with a group or decimal separator ("2.258.000", "140 268", "32,6"). A
-bare integer ("300") is not an entity: it reads the same in every locale.
+"5,5 %", "25,3 Prozent", "5.5%", "7,92 Mio.", "1 Million 383 Tausend", "879 тыс.", "2-Mrd.",
+"4,4-fache", "1.5-fold", "3 times as much", "3 Mal mehr", and numbers with a group or decimal
+separator ("2.258.000", "140 268", "32,6"), with a sign where one is written ("-2,1 %",
+"−2.1%", "minus 3 Prozent", "+5 %"). A bare integer ("300") is not an entity: it reads the
+same in every locale. Neither are multipliers and fractions in words ("dreimal", "втрое",
+"two-thirds", "треть") nor "1/3": the gold files annotate figures with a separator, a
+percent, a scale word or a multiplier suffix only. Amounts in words before a scale word
+("anderthalb Millionen") are found with the money (:mod:`.money`).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from decimal import Decimal
 
 from .grammar import Grammar
 from .lexicon import Lexicon, to_decimal
-from .money import amounts_of
+from .money import amounts_of, signed
 from .scan import Anchors, Found, scan
 from .values import NumberKind, NumberValue
 
@@ -25,7 +30,8 @@ def find_numbers(
     g = grammar
     for _, m, _ in scan(g.percent, text, anchors):
         percents = tuple(to_decimal(n, lexicon) for n in g.number.findall(m.group()))
-        yield Found(m.start(), m.end(), "number", NumberValue(percents, "percent", kind="percent"))
+        value = NumberValue(percents, "percent", kind="percent")
+        yield signed(Found(m.start(), m.end(), "number", value), text, grammar)
     for shape in (g.multiplier, g.counted):
         if shape is None:
             continue
@@ -43,9 +49,8 @@ def find_numbers(
         # "800 bis 900 Millionen" is a range; "1 Million 383 Tausend" one number.
         is_range = len(amounts) == 2 and scales[0] == scales[1] and amounts[0] < amounts[1]
         values = tuple(amounts) if is_range else (sum(amounts, Decimal(0)),)
-        yield Found(
-            m.start(), m.end(), "number", NumberValue(values, kind="scaled", scale=max(scales))
-        )
+        value = NumberValue(values, kind="scaled", scale=max(scales))
+        yield signed(Found(m.start(), m.end(), "number", value), text, grammar)
     for _, m, _ in scan(g.plain_number, text, anchors):
         surface = m.group()
         if (m.start() and text[m.start() - 1].isalpha()) or (
@@ -56,6 +61,5 @@ def find_numbers(
         if not has_decimal and not any(sep in surface for sep in lexicon.groups):
             continue
         kind: NumberKind = "decimal" if has_decimal else "thousands"
-        yield Found(
-            m.start(), m.end(), "number", NumberValue((to_decimal(surface, lexicon),), kind=kind)
-        )
+        value = NumberValue((to_decimal(surface, lexicon),), kind=kind)
+        yield signed(Found(m.start(), m.end(), "number", value), text, grammar)

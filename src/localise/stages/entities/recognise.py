@@ -19,6 +19,7 @@ from .grammar import Grammar
 from .lexicon import Lexicon
 from .money import find_money, settle_currencies
 from .numbers import find_numbers
+from .periods import PeriodGrammar, find_periods
 from .scan import Found, anchors_of
 
 __all__ = ["EntityRecogniser", "recogniser"]
@@ -42,6 +43,7 @@ class EntityRecogniser:
         numeric = parse_locale(numbers) if numbers is not None else None
         self.lexicon = Lexicon.build(self.locale, numeric)
         self.grammar = Grammar.build(self.lexicon, loose=loose)
+        self.periods = PeriodGrammar.build(self.lexicon)
 
     def __repr__(self) -> str:
         return f"EntityRecogniser({self.locale!s})"
@@ -62,6 +64,8 @@ class EntityRecogniser:
         lexicon, grammar = self.lexicon, self.grammar
         anchors = anchors_of(text, grammar.month_anchor)
         candidates = [*find_dates(text, anchors, grammar, lexicon)]
+        if self.periods is not None:
+            candidates += find_periods(text, self.periods, lexicon, anchors.digit)
         if not dates_only:
             candidates += [
                 *find_money(text, anchors, grammar, lexicon),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...doc import SpanKind
 from .extras import BareCurrency, Territory
@@ -38,6 +38,8 @@ class Found:
     preposition: bool = False
     #: An amount whose currency the article settles: a territory's symbol, a bare word.
     currency: Territory | BareCurrency | None = None
+    #: A pending period's part ("Q1", "H2"; see ``DateValue.part``).
+    part: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Anchors:
 
     digit: list[int]
     month: list[int]
+    #: Where a period word starts ("ersten Quartal", "Q1", "Ende"), see :mod:`.periods`.
+    word: list[int] = field(default_factory=list)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -65,7 +69,8 @@ def scan(shape: Shape, text: str, anchors: Anchors) -> Iterator[tuple[int, re.Ma
     range: "от 1 до 2 млрд" but "от" + "5 млрд"."""
     match, lead, required = shape.core.match, shape.lead, shape.lead_required
     end = 0
-    for pos in anchors.digit if shape.anchor == "digit" else anchors.month:
+    positions = {"digit": anchors.digit, "month": anchors.month, "word": anchors.word}
+    for pos in positions[shape.anchor]:
         if pos < end:
             continue
         # The tail check is cheaper than the core: a required lead goes first.

@@ -24,6 +24,9 @@ DateKind = Literal[
     "day_range",
     "month_range",
     "year_range",
+    "quarter",
+    "half_year",
+    "decade",
 ]
 NumberKind = Literal["percent", "scaled", "thousands", "decimal", "multiplier"]
 
@@ -46,10 +49,18 @@ class DateValue:
     #: The source opened the span with a preposition ("im Jahr 2024", "vom 14. bis 16.
     #: Januar"); the rendering then carries the target language's (see ``render``).
     preposition: bool = field(default=False, compare=False)
+    #: A part of the year or month, which is part of the fact: a quarter or half-year
+    #: ("Q1".."Q4", "H1", "H2"), the start, middle or end ("start", "mid", "end": "Ende
+    #: 2024"), or a fiscal year ("fiscal").
+    part: str | None = None
 
     def iso(self) -> str:
-        """``2025-01-14``, ``2025-01``, ``2025``, or ``--01-14`` without a year."""
+        """``2025-01-14``, ``2025-01``, ``2025``, ``2025-Q1`` (a quarter or half-year), or
+        ``--01-14`` without a year. The start, middle or end of a period, and a fiscal year,
+        are written as the period (``Ende 2024``: ``2024``), as the gold files have them."""
         parts = [f"{self.year:04d}" if self.year is not None else "-"]
+        if self.part is not None and self.part[:1] in "QH" and self.month is None:
+            return f"{parts[0]}-{self.part}"
         if self.month is not None:
             parts.append(f"{self.month:02d}")
         if self.day is not None:
@@ -63,6 +74,7 @@ class DateValue:
             "time": self.time,
             "year_implied": self.year_implied,
             "kind": self.kind,
+            **({"part": self.part} if self.part is not None else {}),
         }
 
 
@@ -76,6 +88,8 @@ class MoneyValue:
     scale: int = field(default=1, compare=False)
     #: The source opened the range with a preposition ("от 1 до 2 млрд рублей").
     preposition: bool = field(default=False, compare=False)
+    #: The source wrote a plus sign ("+$5 million"); a minus is in the amount itself.
+    plus_sign: bool = field(default=False, compare=False)
 
     @property
     def is_range(self) -> bool:
@@ -104,6 +118,8 @@ class NumberValue:
     unit: Literal["percent", "multiplier"] | None = None
     kind: NumberKind = field(default="decimal", compare=False)
     scale: int = field(default=1, compare=False)
+    #: The source wrote a plus sign ("+5 %"); a minus is in the value itself ("-2,1 %").
+    plus_sign: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         plain = [_plain(v) for v in self.values]

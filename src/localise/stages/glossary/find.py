@@ -24,52 +24,23 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ...doc import Doc, Span
+from .context import (
+    REGION_WORD,
+    after_plural_determiner,
+    in_foreign_quote,
+    in_region_list,
+    model_after,
+    preposition_cases,
+    script_of,
+    script_of_language,
+)
 from .files import GOLD_TYPES, Entry, EntryKind
-from .inflect import Case, possessive, romanize, word_forms
+from .inflect import CASE_LANGUAGES, CASES, Case, PhraseForms, inflections, possessive, romanize
 from .store import Glossary
 from .tokens import fold, fold_phrase, gap, tokens
+from .words import PEOPLE_NOUNS
 
 __all__ = ["GlossaryFinder", "GlossaryHit", "GlossaryRenderer", "GlossaryValue"]
-
-#: After a region's adjective alone: a list that ends in "области" within the sentence.
-_LIST_AHEAD = re.compile(r"\s*(?:,|и\s)[^.!?\n]{0,200}?\bобласт", re.IGNORECASE)
-# Behind, the same paragraph: figures like "879 тыс. т" put full stops inside the sentence.
-_LIST_BEHIND = re.compile(r"\bобласт\w*[^\n]{0,400}$", re.IGNORECASE)
-
-
-#: Words after a city's name that make it the name of its region.
-_REGION_WORD = re.compile(
-    r"\s+(?:oblast|Oblast|region|Region|province|Province|Gebiet|Gebiets|Rayon|district"
-    r"|District|област\w*|район\w*)(?!\w)"
-)
-#: A short quotation: „…“, «…», “…”, "…".
-_QUOTE = re.compile(r"[„«“\"]([^„«“”\"»\n]{1,60})[“»”\"]")
-#: Words of an English slogan or title inside another language's text ("Made in Belarus").
-_ENGLISH = frozenset({"made", "the", "of", "and", "for", "with", "by", "is", "are", "your"})
-
-
-def _in_foreign_quote(text: str, start: int, end: int, lang: str) -> bool:
-    """A name inside a short quoted phrase in another language than the text's ("„Made in
-    Belarus“" in German or Russian): the phrase is kept as written, name included."""
-    offset = max(0, start - 64)
-    for quote in _QUOTE.finditer(text[offset : end + 64]):
-        if not (offset + quote.start(1) <= start and end <= offset + quote.end(1)):
-            continue
-        words = re.findall(r"[^\W\d_]+", quote.group(1))
-        if len(words) > 6:
-            return False
-        if lang != "en" and {w.lower() for w in words} & _ENGLISH:
-            return True
-        return lang in ("ru", "be", "uk") and all(w.isascii() for w in words)
-    return False
-
-
-def _in_region_list(text: str, start: int, end: int) -> bool:
-    """True for "Брестская" in "Брестская и Гомельская области", "Минская область…, Брестская"."""
-    return bool(
-        _LIST_AHEAD.match(text, end) or _LIST_BEHIND.search(text, max(0, start - 400), start)
-    )
-
 
 Role = Literal["main", "short", "initial", "ellipsis"]
 
@@ -86,9 +57,13 @@ class GlossaryHit:
     #: The text wrote a mixed-case name in capitals ("MINSK" of a dateline): the target form
     #: is written in capitals too. An abbreviation ("РФ") is not a name in capitals.
     shouted: bool = False
+    #: The model designation after a brand ("75306" of "BelAZ-75306"): the span is the brand
+    #: of a product, not the organisation.
+    model: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"entry": self.entry_id, "case": self.case}
+        product = {"type": "product", "model": self.model} if self.model else {}
+        return {"entry": self.entry_id, "case": self.case, **product}
 
 
 @dataclass(frozen=True)
@@ -109,14 +84,18 @@ class GlossaryValue:
     #: The target form in each case (Russian "ins" -> "Казахстаном"), for writing the name
     #: where a preposition asks for a case.
     target_cases: tuple[tuple[str, str], ...] = ()
+    #: The model after the brand of a product ("75306" of "BelAZ-75306"); empty for a name.
+    model: str = ""
 
     def in_case(self, case: str) -> str | None:
         return dict(self.target_cases).get(case)
 
     def to_json(self) -> dict[str, Any]:
+        product = {"model": self.model} if self.model else {}
         return {
             "canonical": self.canonical,
-            "type": GOLD_TYPES[self.kind],
+            "type": "product" if self.model else GOLD_TYPES[self.kind],
+            **product,
             "entry": self.entry_id,
             "target": self.target_form,
             "target_lang": self.target_lang,
@@ -132,8 +111,10 @@ class _Form:
     key: tuple[str, ...]
     entry: int
     role: Role
-    case: Case | None
-    rank: tuple[int, int, int]
+    #: The cases the form can show (``None``: the base form); the text's context picks one.
+    cases: frozenset[Case | None]
+    #: (given in the file, the form as given, not in capitals, entry number): highest wins.
+    rank: tuple[int, int, int, int]
     shouted: bool = False
 
 
@@ -143,7 +124,13 @@ class GlossaryFinder:
 
     Matching is by whole words (Unicode), longest form first, case-sensitive unless
     ``ignore_case`` (a name in capitals, as in a dateline "MINSK", always matches); inflected
-    forms come from :mod:`.inflect`, each with the case it shows.
+    forms come from :mod:`.inflect`, each with the cases it can show, and a Russian
+    preposition before the name picks among them ("в Беларуси" prep, "из Беларуси" gen).
+    A name in another script than the text's is found by its forms in that script ("БЕЛТА"
+    in English, "BelTA" in Russian). A brand followed by model digits ("BelAZ-75306", "МАЗ
+    203") is a product, its ``model`` recorded; a nationality noun spelled like its country
+    after a plural article or quantifier ("die Polen", "viele Polen") is the people, and no
+    span.
     """
 
     def __init__(self, glossary: Glossary, source_lang: str, *, ignore_case: bool = False) -> None:
@@ -154,7 +141,13 @@ class GlossaryFinder:
         best: dict[tuple[str, ...], _Form] = {}
         for number, entry in enumerate(glossary.entries):
             for form in self._forms(number, entry):
-                if form.key not in best or form.rank > best[form.key].rank:
+                old = best.get(form.key)
+                if old is not None and old.entry == form.entry:
+                    # One entry's form reached twice ("Беларуси" given as gen, made as
+                    # gen/dat/prep): it can show every case either way says.
+                    keep = form if form.rank > old.rank else old
+                    best[form.key] = dataclasses.replace(keep, cases=old.cases | form.cases)
+                elif old is None or form.rank > old.rank:
                     best[form.key] = form
         for form in best.values():
             self._index.setdefault(form.key[0], []).append(form)
@@ -176,24 +169,39 @@ class GlossaryFinder:
             entry = self.glossary.entries[form.entry]
             if doc.is_free(start, end) and not self._not_this_name(text, start, end, entry):
                 after = found[index + length] if index + length < len(found) else None
-                spans.append(self._span(text, start, end, form, after))
+                brand = _is_brand(entry, form)
+                model = model_after(text, end, place=entry.kind == "place") if brand else ""
+                spans.append(self._span(text, start, end, form, after, model))
             index += length
         return doc.with_spans(spans)
 
     def _not_this_name(self, text: str, start: int, end: int, entry: Entry) -> bool:
         """Where a name's words stand for something else: a city's name before "oblast"
         ("Moscow oblast" is the region), a name inside a compound proper name ("Минск-Новости",
-        outside German, which joins nouns so: "MAZ-Busse"), a name in a quoted slogan of
-        another language ("Made in Belarus")."""
-        after, before = text[end : end + 24], text[max(0, start - 2) : start]
-        if entry.kind == "place" and _REGION_WORD.match(after):
+        outside German, which joins nouns so: "MAZ-Busse"; but "Belarus-Russia" joins two
+        names), a name in a quoted slogan of another language ("Made in Belarus"), a
+        nationality noun spelled like its country with a plural article ("die Polen")."""
+        after, before = text[end : end + 24], text[max(0, start - 40) : start]
+        if entry.kind == "place" and REGION_WORD.match(after):
             return True
-        if self.source_lang != "de" and (
-            (re.match(r"-[^\W\d_]", after) and after[1:2].isupper())
-            or re.search(r"[^\W\d_]-$", before)
-        ):
+        if self.source_lang != "de":
+            joined_after = re.match(r"-([^\W\d_]\w*)", after)
+            joined_before = re.search(r"(\w*[^\W\d_])-$", before)
+            for joined in (joined_after, joined_before):
+                word = joined.group(1) if joined else ""
+                compound = bool(word) and (joined is joined_before or word[0].isupper())
+                if compound and fold(word, self.source_lang, self.ignore_case) not in self._index:
+                    return True
+        if entry.kind == "place" and self._people(text, start, end):
             return True
-        return _in_foreign_quote(text, start, end, self.source_lang)
+        return in_foreign_quote(text, start, end, self.source_lang)
+
+    def _people(self, text: str, start: int, end: int) -> bool:
+        """A plural nationality noun spelled like the country ("die Polen", "viele junge
+        Polen", "2000 Polen"): the people, shown plural by the word before it."""
+        if text[start:end] not in PEOPLE_NOUNS.get(self.source_lang, ()):
+            return False
+        return after_plural_determiner(text, start, end, self.source_lang)
 
     def _match_at(
         self, text: str, tokens: list[tuple[int, int, str]], index: int
@@ -213,7 +221,7 @@ class GlossaryFinder:
                 else:
                     key.append(fold(tokens[position][2], self.source_lang, self.ignore_case))
             if tuple(key[: len(form.key)]) == form.key:
-                if form.role == "ellipsis" and not _in_region_list(
+                if form.role == "ellipsis" and not in_region_list(
                     text, tokens[index][0], tokens[index + length - 1][1]
                 ):
                     continue
@@ -233,33 +241,52 @@ class GlossaryFinder:
             explicit.append((case_form, "main", case_name))
         derived: list[tuple[str, Role, Case | None]] = []
         if entry.kind == "person":
-            for full, role, _ in explicit:
+            for full, role, case in explicit:
                 if role != "main" or " " not in full:
                     continue
-                # The main form's short form may be given, or switched off with "-".
+                # The main form's short form may be given, or switched off with "-". A given
+                # case form's surname shows that case ("Владимира Путина": "Путина" gen).
                 last = entry.short(lang) if full == form else full.rsplit(" ", 1)[1]
                 if last is None:
                     continue
                 first = full.split(" ", 1)[0]
-                derived.append((last, "short", None))
+                derived.append((last, "short", case))
                 if first[:1].isalpha():
-                    derived.append((f"{first[0]}. {last}", "initial", None))
-                    derived.append((f"{first[0]}.{last}", "initial", None))
+                    derived.append((f"{first[0]}. {last}", "initial", case))
+                    derived.append((f"{first[0]}.{last}", "initial", case))
         if lang == "ru" and form is not None and form.endswith(" область"):
             # "Брестская, Витебская и Гомельская области": the adjective alone, in a list.
             derived.append((form.split(" ", 1)[0], "ellipsis", None))
+        # A name the language writes in capitals ("БЕЛТА") is not shouted when so written.
+        capitals = bool(form) and (form or "").isupper()
         for written, role, case in [*explicit, *derived]:
             rank = 2 if (written, role, case) in explicit else 1
-            inflections = _inflections(written, lang, entry, possessive=entry_has_possessive(entry))
-            for inflected, inflected_case in inflections.items():
-                exact = inflected == written
-                shown = case if exact else inflected_case
-                for variant in dict.fromkeys([inflected, inflected.upper()]):
-                    key = fold_phrase(variant, lang, self.ignore_case)
-                    shouted = variant != inflected
-                    if key:
-                        rank_of = (rank, int(exact), number)
-                        yield _Form(key, number, role, shown, rank_of, shouted)
+            if case is not None:
+                made: PhraseForms = {written: frozenset({case})}  # a given case form
+            else:
+                has_possessive = entry_has_possessive(entry)
+                made = _inflections(written, lang, entry, possessive=has_possessive, full=form)
+            yield from self._keyed(made, written, number, role, rank, capitals)
+        # The same name in another script than the text's: "БЕЛТА" in English, "BelTA" in
+        # Russian. No common word of the text looks like it, so it is matched as written.
+        script = script_of_language(lang)
+        for other_lang, other in entry.explicit_forms():
+            if other_lang != lang and script_of(other) not in ("", script):
+                yield from self._keyed({other: frozenset({None})}, other, number, "main", 0,
+                                       capitals)  # fmt: skip
+
+    def _keyed(
+        self, made: PhraseForms, written: str, number: int, role: Role, rank: int, capitals: bool
+    ) -> Iterator[_Form]:
+        """The index entries of a form's inflections, each also in capitals."""
+        for inflected, cases in made.items():
+            exact = inflected == written
+            for variant in dict.fromkeys([inflected, inflected.upper()]):
+                key = fold_phrase(variant, self.source_lang, self.ignore_case)
+                shouted = variant != inflected and not capitals
+                if key:
+                    rank_of = (rank, int(exact), int(not shouted), number)
+                    yield _Form(key, number, role, cases, rank_of, shouted)
 
     def _span(
         self,
@@ -268,10 +295,11 @@ class GlossaryFinder:
         end: int,
         form: _Form,
         after: tuple[int, int, str] | None,
+        model: str = "",
     ) -> Span:
         entry = self.glossary.entries[form.entry]
         written = text[start:end]
-        case: Case | None = form.case
+        case = None if model else self._case(text, start, form.cases)
         # "Lukaschenkos Ziel": a German genitive before a noun is possessive.
         if (
             case == "gen"
@@ -282,8 +310,24 @@ class GlossaryFinder:
             and after[2][:1].isupper()
         ):
             case = "poss"
-        hit = GlossaryHit(form.entry, entry.id, form.role, case, form.shouted)
+        hit = GlossaryHit(form.entry, entry.id, form.role, case, form.shouted, model)
         return Span(start, end, "name", written, hit)
+
+    def _case(self, text: str, start: int, cases: frozenset[Case | None]) -> Case | None:
+        """The case a form shows here: the one the preposition before it asks for where the
+        form can show several ("в Беларуси" prep, "из Беларуси" gen, "в Казахстан" acc);
+        else the base form, else the first in the usual order (a genitive before a dative:
+        "жители Минской области"). A form that shows every case ("Лукашенко", "Гродно") shows
+        none."""
+        if cases >= _EVERY_CASE:
+            return None
+        if len(cases) > 1 and self.source_lang in CASE_LANGUAGES:
+            asked = preposition_cases(text, start)
+            if cases & asked:
+                cases = cases & asked
+        if None in cases:
+            return None
+        return next((case for case in CASES if case in cases), None)
 
 
 class GlossaryRenderer:
@@ -308,7 +352,11 @@ class GlossaryRenderer:
         assert isinstance(hit, GlossaryHit)
         entry = self.glossary.entries[hit.entry]
         written = span.text
-        rendering, missing = self._render(entry, hit.role, hit.case, written)
+        same = self.target_lang == self.source_lang
+        if hit.model and not same and entry.form(self.target_lang) is not None:
+            rendering, missing = self._brand(entry, written), False
+        else:
+            rendering, missing = self._render(entry, hit.role, hit.case, written)
         if hit.shouted and not missing:
             rendering = rendering.upper()  # a dateline's "MINSK" stays in capitals
         value = GlossaryValue(
@@ -322,7 +370,8 @@ class GlossaryRenderer:
             dnt=entry.dnt,
             origin=entry.origin,
             target_forms=self._accepted(hit.entry, entry),
-            target_cases=self._cases(entry, rendering),
+            target_cases=() if hit.model else self._cases(entry, rendering),
+            model=hit.model,
         )
         alternates = (
             ()
@@ -358,13 +407,28 @@ class GlossaryRenderer:
             rendering = possessive(rendering, target)
         return rendering, False
 
+    def _brand(self, entry: Entry, written: str) -> str:
+        """A product's brand in the target: the target spelling with the letter case of the
+        written one ("BelAZ" → "БелАЗ", not "БЕЛАЗ"), else the target's form. A place's name
+        in capitals before a model ("BELARUS 820") is a brand the glossary does not spell:
+        kept as written."""
+        full = entry.form(self.target_lang) or written
+        if entry.kind == "place":
+            return written
+        shape = _letter_case(written)
+        candidates = [full, *entry.variants.get(self.target_lang, ())]
+        return next((c for c in candidates if _letter_case(c) == shape), full)
+
     def _cases(self, entry: Entry, rendering: str) -> tuple[tuple[str, str], ...]:
-        """The rendering in each case the target language shows (given forms first)."""
-        full = rendering == entry.form(self.target_lang)
-        given = entry.cases.get(self.target_lang, {}) if full else {}
+        """The rendering in each case the target language shows (given forms first, then the
+        forms the rules prefer)."""
+        lang = self.target_lang
+        full = rendering == entry.form(lang)
+        given = entry.cases.get(lang, {}) if full else {}
         cases: dict[str, str] = {str(case): form for case, form in given.items()}
-        for form, case in _inflections(rendering, self.target_lang, entry, possessive=True).items():
-            if case is not None:
+        made = _inflections(rendering, lang, entry, possessive=True, full=entry.form(lang))
+        for form, shown in made.items():
+            for case in sorted(c for c in shown if c is not None):
                 cases.setdefault(case, form)
         return tuple(sorted(cases.items()))
 
@@ -375,7 +439,8 @@ class GlossaryRenderer:
             bases += list(entry.cases.get(lang, {}).values())
             forms: dict[str, None] = {}
             for base in bases:
-                for inflected in _inflections(base, lang, entry, possessive=True):
+                made = _inflections(base, lang, entry, possessive=True, full=entry.form(lang))
+                for inflected in made:
                     forms[inflected] = None
                 forms[possessive(base, lang, apostrophe="’")] = None
             self._target_forms[number] = tuple(forms)
@@ -407,25 +472,26 @@ def entry_has_possessive(entry: Entry) -> bool:
 
 
 def _inflections(
-    phrase: str, lang: str, entry: Entry, *, possessive: bool
-) -> dict[str, Case | None]:
-    """Every inflected form of a (multi-word) name, with the first case one of its words shows."""
-    words = phrase.split(" ")
-    combos: dict[str, Case | None] = {"": None}
-    for position, word in enumerate(words):
-        final = position == len(words) - 1
-        options = word_forms(word, lang, final=final, person=entry.kind == "person")
-        if not possessive:
-            options = {w: c for w, c in options.items() if c != "poss"}
-        combos = {
-            (f"{prefix} {option}" if prefix else option): prefix_case or case
-            for prefix, prefix_case in combos.items()
-            for option, case in options.items()
-        }
-        if len(combos) > 2000:  # a very long name: keep it as written
-            return {phrase: None}
-    return combos
+    phrase: str, lang: str, entry: Entry, *, possessive: bool, full: str | None
+) -> PhraseForms:
+    """Every inflected form of one of an entry's names, with the cases it can show."""
+    person = entry.kind == "person"
+    return inflections(
+        phrase, lang, person=person, possessive=possessive, full=full if person else None
+    )
 
+
+def _is_brand(entry: Entry, form: _Form) -> bool:
+    """An organisation's name can be a brand ("МАЗ-203"); so can a place's name in capitals
+    ("BELARUS 820" tractors)."""
+    return entry.kind == "organisation" or (entry.kind == "place" and form.shouted)
+
+
+def _letter_case(text: str) -> tuple[bool, ...]:
+    return tuple(char.isupper() for char in text if char.isalpha())
+
+
+_EVERY_CASE: frozenset[Case | None] = frozenset({None, *CASES}) - {"poss"}
 
 _LATIN_SCRIPT = frozenset({"de", "en", "fr", "es", "it", "pl", "lt", "lv", "et", "tr", "uz", "nl"})
 

@@ -6,14 +6,17 @@ Eurasischen Wirtschaftsunion"); Russian declines almost everything ("Мирзи�
 "Богдановым", "Брестской области") but not names ending in a vowel such as "Лукашенко"; English
 has only the possessive ("Lukashenko's", "Belarus'").
 
-These rules *generate* the forms of a glossary term, each tagged with the grammatical case it
-shows, and the matcher looks the generated forms up. Generation over-produces harmlessly (a form
+These rules *generate* the forms of a glossary term, each tagged with the grammatical cases it
+can show (Russian by word type and agreement, :mod:`.russian`), and the matcher looks the
+generated forms up. Generation over-produces harmlessly (a form
 that never occurs costs nothing), it keeps matching exact and fast, and the case tag is what the
 target grammar needs (a German possessive genitive becomes an English ``'s``). A stemmer would
 recognise the same forms but lose the case, and conflates names with common words.
 
->>> sorted(word_forms("Мирзиёев", "ru"))
-['Мирзиёев', 'Мирзиёева', 'Мирзиёеве', 'Мирзиёевом', 'Мирзиёеву', 'Мирзиёевым']
+>>> sorted(word_forms("Мирзиёев", "ru", person=True))
+['Мирзиёев', 'Мирзиёева', 'Мирзиёеве', 'Мирзиёеву', 'Мирзиёевым']
+>>> sorted(inflections("Минская область", "ru")["Минской области"])
+['dat', 'gen', 'prep']
 >>> word_forms("Lukaschenko", "de")["Lukaschenkos"]
 'gen'
 >>> possessive("Alexander Lukaschenko", "de"), possessive("Belarus", "en")
@@ -27,15 +30,20 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .russian import decline
+
 #: The grammatical case a form shows; ``None`` for the base form or an ambiguous ending.
 #: ``poss`` is a possessive (prenominal) genitive: English "'s", German "Lukaschenkos Ziel".
 Case = Literal["gen", "poss", "dat", "acc", "ins", "prep"]
 CASES: tuple[Case, ...] = ("gen", "poss", "dat", "acc", "ins", "prep")
 
 Forms = dict[str, "Case | None"]
+#: Every form of a phrase, with the cases it can show (``None``: the base form).
+PhraseForms = dict[str, frozenset["Case | None"]]
 
+#: Languages whose names are declined by the Russian rules.
+CASE_LANGUAGES = frozenset({"ru", "be", "uk"})
 _VOWELS = "аеёиоуыэюяaeiouy"
-_RU_SIBILANTS = "жшчщц"
 
 
 def word_forms(word: str, lang: str, *, final: bool = True, person: bool = False) -> Forms:
@@ -47,8 +55,9 @@ def word_forms(word: str, lang: str, *, final: bool = True, person: bool = False
     """
     if lang == "de":
         return _german(word, final=final, person=person)
-    if lang in ("ru", "be", "uk"):
-        return _russian(word)
+    if lang in CASE_LANGUAGES:
+        forms = decline(word, person=person).forms
+        return {form: _one_case(cases) for form, cases in forms.items()}
     if lang == "en" and final:
         return {
             word: None,
@@ -56,6 +65,54 @@ def word_forms(word: str, lang: str, *, final: bool = True, person: bool = False
             possessive(word, "en", apostrophe="’"): "poss",
         }
     return {word: None}
+
+
+def inflections(
+    phrase: str,
+    lang: str,
+    *,
+    person: bool = False,
+    possessive: bool = True,
+    full: str | None = None,
+) -> PhraseForms:
+    """Every inflected form of a (multi-word) name, with the cases it can show, the forms a
+    writer prefers first.
+
+    Russian words agree in case (:mod:`.russian`); elsewhere each word is inflected alone and
+    a form shows the first case one of its words shows. ``possessive`` False leaves out the
+    possessive (organisations keep their form); ``full`` is a person's full name when
+    ``phrase`` is part of it (a surname alone).
+    """
+    if lang in CASE_LANGUAGES:
+        forms = decline(phrase, person=person, full=full).forms
+        return {form: frozenset(_case(c) for c in cases) for form, cases in forms.items()}
+    words = phrase.split(" ")
+    combos: dict[str, Case | None] = {"": None}
+    for position, word in enumerate(words):
+        final = position == len(words) - 1
+        options = word_forms(word, lang, final=final, person=person)
+        if not possessive:
+            options = {w: c for w, c in options.items() if c != "poss"}
+        combos = {
+            (f"{prefix} {option}" if prefix else option): prefix_case or case
+            for prefix, prefix_case in combos.items()
+            for option, case in options.items()
+        }
+        if len(combos) > 2000:  # a very long name: keep it as written
+            return {phrase: frozenset({None})}
+    return {form: frozenset({case}) for form, case in combos.items()}
+
+
+def _case(case: str) -> Case | None:
+    return None if case == "nom" else case  # type: ignore[return-value]
+
+
+def _one_case(cases: frozenset[str]) -> Case | None:
+    """One case for a form that can show several: the base form, else the first oblique
+    case in the usual order (a genitive before a dative)."""
+    if "nom" in cases:
+        return None
+    return next((case for case in CASES if case in cases), None)
 
 
 def possessive(phrase: str, lang: str, *, apostrophe: str = "'") -> str:
@@ -99,78 +156,6 @@ def _german(word: str, *, final: bool, person: bool) -> Forms:
 
 
 _GERMAN_ADJECTIVE = re.compile(r"^(\w+(?:isch|lich|ig|al|iv|ell|ös))(?:e|es|er|en|em)?$")
-
-
-def _russian(word: str) -> Forms:
-    lower = word.lower()
-    if not word[-1:].isalpha():
-        return {word: None}
-    if word.isupper() and len(word) > 1:
-        # Abbreviations read as words take lowercase endings: "МАЗа", "БЕЛАЗом".
-        if lower[-1] in _VOWELS:
-            return {word: None}
-        return {
-            word: None,
-            word + "а": "gen",
-            word + "у": "dat",
-            word + "ом": "ins",
-            word + "е": "prep",
-        }
-    for ending, paradigm in _RU_PARADIGMS:
-        if lower.endswith(ending) and len(lower) > len(ending) + 1:
-            stem = word[: len(word) - len(ending)]
-            forms: Forms = {word: None}
-            for suffix, case in paradigm:
-                forms.setdefault(stem + _match_case(suffix, word), case)
-            return forms
-    if lower[-1] in _VOWELS:
-        return {word: None}  # Лукашенко, Гродно, Тбилиси: not declined
-    ins = "ем" if lower[-1] in _RU_SIBILANTS else "ом"
-    forms = {
-        word: None,
-        word + "а": "gen",
-        word + "у": "dat",
-        word + ins: "ins",
-        word + "е": "prep",
-    }
-    if re.search(r"(ов|ев|ёв|ин|ын)$", lower):
-        forms[word + "ым"] = "ins"  # surnames: Богдановым, Путиным (places keep -ом)
-    return forms
-
-
-def _match_case(suffix: str, word: str) -> str:
-    return suffix.upper() if word.isupper() else suffix
-
-
-_Paradigm = tuple[tuple[str, "Case | None"], ...]
-_RU_ADJ_MASC: _Paradigm = (("ого", "gen"), ("ому", "dat"), ("ым", "ins"), ("ом", "prep"))
-# Ordered: the first ending that fits decides the paradigm.
-_RU_PARADIGMS: tuple[tuple[str, _Paradigm], ...] = (
-    ("ская", (("ской", None), ("скую", "acc"))),
-    ("цкая", (("цкой", None), ("цкую", "acc"))),
-    ("ая", (("ой", None), ("ую", "acc"), ("ою", "ins"))),
-    ("яя", (("ей", None), ("юю", "acc"))),
-    ("ское", (("ского", "gen"), ("скому", "dat"), ("ским", "ins"), ("ском", "prep"))),
-    ("ое", (("ого", "gen"), ("ому", "dat"), ("ым", "ins"), ("ом", "prep"))),
-    ("ский", (("ского", "gen"), ("скому", "dat"), ("ским", "ins"), ("ском", "prep"))),
-    ("цкий", (("цкого", "gen"), ("цкому", "dat"), ("цким", "ins"), ("цком", "prep"))),
-    ("ой", _RU_ADJ_MASC),
-    ("ый", _RU_ADJ_MASC),
-    # Дмитрий, Анатолий: nouns; a few adjectives in -ий are covered by -ский/-цкий above.
-    ("ий", (("ия", "gen"), ("ию", "dat"), ("ием", "ins"), ("ии", "prep"))),
-    ("ей", (("ея", "gen"), ("ею", "dat"), ("еем", "ins"), ("ее", "prep"))),
-    ("ай", (("ая", "gen"), ("аю", "dat"), ("аем", "ins"), ("ае", "prep"))),
-    ("ия", (("ии", None), ("ию", "acc"), ("ией", "ins"))),
-    ("я", (("и", None), ("е", None), ("ю", "acc"), ("ей", "ins"))),
-    ("ка", (("ки", "gen"), ("ке", None), ("ку", "acc"), ("кой", "ins"))),
-    ("га", (("ги", "gen"), ("ге", None), ("гу", "acc"), ("гой", "ins"))),
-    ("ха", (("хи", "gen"), ("хе", None), ("ху", "acc"), ("хой", "ins"))),
-    ("ва", (("вой", None), ("ву", "acc"), ("вы", "gen"), ("ве", None))),
-    ("на", (("ной", None), ("ну", "acc"), ("ны", "gen"), ("не", None))),
-    ("а", (("ы", "gen"), ("и", "gen"), ("е", None), ("у", "acc"), ("ой", "ins"))),
-    # Беларусь (feminine) and Гомель (masculine) end alike; both paradigms are produced.
-    ("ь", (("и", None), ("ью", "ins"), ("я", "gen"), ("ю", "dat"), ("ем", "ins"), ("е", "prep"))),
-)
 
 
 _CYRILLIC_TO_LATIN = str.maketrans(

@@ -2,8 +2,9 @@
 
 :func:`check_glossary` lists every problem of a set of stacked glossary files (malformed rows
 with their line numbers, duplicates, conflicts, empty cells, names that are also common words,
-a cell in the wrong script). :func:`suggest_names` reads articles and ranks the proper names no
-glossary entry covers; :func:`write_suggestions_tsv` writes them as glossary rows to fill in.
+a cell in the wrong script, a Russian name whose case forms the rules can only guess).
+:func:`suggest_names` reads articles and ranks the proper names no glossary entry covers;
+:func:`write_suggestions_tsv` writes them as glossary rows to fill in.
 """
 
 # Cyrillic and typographic quotes here are data, not look-alike typos.
@@ -23,12 +24,16 @@ from ...errors import GlossaryError, InputError
 from ...textio import read_text
 from .files import Entry, Problem, read_glossary_file
 from .find import GlossaryFinder
+from .russian import OBLIQUE, decline
 from .store import Glossary, stack
 from .words import COMMON_WORDS
 
 __all__ = ["Candidate", "Problem", "check_glossary", "suggest_names", "write_suggestions_tsv"]
 
 _CYRILLIC_LANGS = frozenset({"ru", "be", "uk", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+#: Languages whose names the rules decline (:mod:`.russian`): a row must give the case forms
+#: the rules can only guess.
+_CASE_RULES = ("ru",)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -53,6 +58,7 @@ def check_glossary(
         problems += file_problems
         problems += _duplicates(entries)
         problems += _cells(entries, words)
+        problems += _guessed_cases(entries)
         stacked += entries
     _, conflicts = stack(stacked)
     for conflict in conflicts:
@@ -126,6 +132,35 @@ def _cells(entries: Sequence[Entry], words: Mapping[str, Collection[str]]) -> li
                         f"{form!r} is not in the {lang} column's script (swapped columns?)",
                     )
                 )
+    return problems
+
+
+def _guessed_cases(entries: Sequence[Entry]) -> list[Problem]:
+    """A warning for each row whose name the case rules cannot decline for sure (a place in
+    "-ь" of either gender, a plural's genitive, a person whose names show no gender) and whose
+    ``<lang>_cases`` lack those cases; it says which, and gives the rules' guess to check."""
+    problems = []
+    for entry in entries:
+        for lang in _CASE_RULES:
+            form = entry.forms.get(lang)
+            if form is None:
+                continue
+            declension = decline(form, person=entry.kind == "person")
+            given = entry.cases.get(lang, {})
+            missing = [case for case in OBLIQUE if case in declension.unsure and case not in given]
+            if not missing:
+                continue
+            reasons = "; ".join(dict.fromkeys(declension.unsure[case] for case in missing))
+            example = "|".join(f"{case}={declension.preferred(case) or form}" for case in missing)
+            problems.append(
+                _warn(
+                    entry,
+                    "inflection",
+                    f"{form!r} ({lang}): the rules cannot tell {reasons}, so its "
+                    f"{', '.join(missing)} forms are guesses; add them as {lang}_cases = "
+                    f"{example} (the rules' guess: check it)",
+                )
+            )
     return problems
 
 

@@ -1,4 +1,5 @@
-"""Small lists of common words, for ``glossary check`` and ``glossary suggest``.
+"""Small lists of words: common words for ``glossary check`` and ``glossary suggest``, and
+the nationality nouns spelled like a country, for the finder.
 
 A name that is also a common word ("Mark", "Rat", "Мир", "Bill") matches where it should not:
 German capitalises every noun, and any language capitalises a sentence's first word. These
@@ -79,6 +80,24 @@ _RU = """
 союз банк вера надежда любовь роза крутой мир
 корр gmt
 """
+
+#: Nationality nouns spelled like their country: German "die Polen" (the Poles) and "Polen"
+#: (Poland), "die Schweden" and "Schweden". Only the grammar tells them apart (:data:`
+#: PLURAL_DETERMINERS`); English and Russian spell them differently ("Poles", "поляки").
+PEOPLE_NOUNS: dict[str, frozenset[str]] = {"de": frozenset({"Polen", "Schweden"})}
+
+_DE_PLURAL = """
+die der den diese dieser diesen jene alle allen aller beide beiden beider viele vielen vieler
+einige einigen einiger mehrere mehreren mehrerer manche manchen wenige wenigen zahlreiche
+zahlreichen meisten keine keinen unsere unseren ihre ihren deren tausende tausenden hunderte
+hunderten zehntausende hunderttausende millionen zwei drei vier fünf sechs sieben acht neun
+zehn elf zwölf zwanzig dreißig hundert tausend
+"""
+
+#: Words that show a plural noun after them: articles in the plural cases, quantifiers and
+#: numbers ("die Polen", "den Polen", "viele Polen", "zwei Polen"); a country's name takes
+#: none of them ("in Polen", "das heutige Polen").
+PLURAL_DETERMINERS: dict[str, frozenset[str]] = {"de": frozenset(_DE_PLURAL.split())}
 
 COMMON_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset(_DE.split()),

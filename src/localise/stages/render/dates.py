@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from babel import Locale
@@ -20,6 +21,7 @@ from babel.dates import (
 from ...config import StyleRules
 from ..entities import DateValue
 from ..entities.extras import Extras
+from ..entities.grammar import alternation
 
 __all__ = ["DateWriter"]
 
@@ -56,6 +58,10 @@ class DateWriter:
 
     def _cldr(self, value: DateValue) -> str:
         loc = self.locale
+        if value.part is not None or value.kind == "decade":
+            period = self._period(value)
+            if period is not None:
+                return period
         if value.kind in ("time", "time_range") and value.time:
             clock = self.clock(value.time)
             if value.until is not None and value.until.time:
@@ -92,6 +98,32 @@ class DateWriter:
             pattern = str(loc.datetime_formats["medium"])
             text = pattern.replace("{1}", text).replace("{0}", self.clock(value.time))
         return text
+
+    def _period(self, value: DateValue) -> str | None:
+        """A quarter, half-year, part of a period, decade or fiscal year, from the
+        supplement's templates (CLDR has only "1. Quartal"); None for a language without."""
+        periods = self.extra.periods
+        if periods is None or value.year is None:
+            return None
+        shown = not value.year_implied
+        year = periods.year_rendering.format(value.year)
+        part = value.part or ""
+        if part[:1] in ("Q", "H") and value.month is None:
+            template = periods.quarter_rendering if part[0] == "Q" else periods.half_rendering
+            if not shown:
+                of = alternation(periods.of) if periods.of else "(?!)"
+                template = re.sub(rf"(?:\s+{of})?\s+\{{1\}}", "", template)
+            return template.format(periods.ordinal_rendering[int(part[1]) - 1], year)
+        if value.kind == "decade":
+            return periods.decade_rendering.format(value.year)
+        if part == "fiscal":
+            return periods.fiscal_rendering.format(value.year)
+        if part in periods.part_rendering:
+            base = year if value.month is None else self._cldr(replace(value, part=None))
+            if value.month is not None and self.lang == "ru":
+                base = _ru_months_in_case(self.locale, base, [value.month], "genitive")
+            return periods.part_rendering[part].format(base).replace("- ", "-")
+        return None
 
     def _styled(self, text: str, value: DateValue) -> str:
         if self.lang == "ru" and self.style.year == "word":
@@ -145,7 +177,7 @@ class DateWriter:
     def in_context(self, value: DateValue, rendering: str, before: str) -> str:
         """The rendering as it reads after ``before``: Russian puts a month in the case its
         preposition asks for ("в январе 2019 года", "с января", "за январь")."""
-        if self.lang != "ru" or value.month is None or value.day is not None:
+        if self.lang != "ru":
             return rendering
         words = re.findall(r"\w+", before[-20:].lower())
         preposition = words[-1] if words else ""
@@ -155,13 +187,17 @@ class DateWriter:
             case = "genitive"
         else:
             return rendering
+        periods = self.extra.periods
+        if (value.part is not None or value.kind == "decade") and periods is not None:
+            # "в I квартале", "в конце 2024 года", "в 1990-х годах": the period's noun declines.
+            for word, forms in periods.cases.items():
+                if word in rendering and case in forms:
+                    return rendering.replace(word, forms[case], 1)
+            return rendering
+        if value.month is None or value.day is not None:
+            return rendering
         months = [value.month, *([value.until.month] if value.until and value.until.month else [])]
-        for month in months:
-            nominative = str(self.locale.months["stand-alone"]["wide"][month])
-            genitive = str(self.locale.months["format"]["wide"][month])
-            wanted = genitive if case == "genitive" else genitive[:-1] + "е"
-            rendering = re.sub(rf"(?i)\b{nominative}\b", _cased_like(wanted, nominative), rendering)
-        return rendering
+        return _ru_months_in_case(self.locale, rendering, months, case)
 
     def month_like(self, word: str, month: int) -> str | None:
         """``month``'s name in the form ``word`` has (width, case, capitals): "февраля" for
@@ -184,6 +220,16 @@ class DateWriter:
                 if str(name)[:-1].casefold() + ending == bare.casefold():
                     return _cased_like(str(genitive[month])[:-1] + ending, bare)
         return None
+
+
+def _ru_months_in_case(locale: Locale, rendering: str, months: list[int], case: str) -> str:
+    """The Russian month names of a rendering in the genitive or prepositional."""
+    for month in months:
+        nominative = str(locale.months["stand-alone"]["wide"][month])
+        genitive = str(locale.months["format"]["wide"][month])
+        wanted = genitive if case == "genitive" else genitive[:-1] + "е"
+        rendering = re.sub(rf"(?i)\b{nominative}\b", _cased_like(wanted, nominative), rendering)
+    return rendering
 
 
 def _cased_like(word: str, model: str) -> str:

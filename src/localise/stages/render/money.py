@@ -12,7 +12,7 @@ from babel.numbers import get_currency_name, get_currency_symbol
 from ...config import StyleRules
 from ..entities import MoneyValue, NumberValue
 from ..entities.extras import Extras
-from .numerals import number_text, percent_text, plain, scale_word
+from .numerals import number_text, percent_text, plain, plus_sign, scale_word
 
 __all__ = ["AmountWriter"]
 
@@ -36,8 +36,11 @@ class AmountWriter:
         base = Locale(self.locale.language)
         self._symbol_first = str(base.currency_formats["standard"].pattern).startswith("¤")
 
-    def number(self, value: Decimal) -> str:
-        return number_text(value, self.locale)
+    def number(self, value: Decimal, *, plus: bool = False) -> str:
+        """The number in the locale's digits; ``plus`` writes the locale's plus sign before a
+        positive one ("+5"), a negative one has CLDR's minus ("-2,1")."""
+        digits = number_text(value, self.locale)
+        return plus_sign(self.locale) + digits if plus and value > 0 else digits
 
     def scale_word(self, scale: int, number: Decimal, *, like: str = "") -> str:
         """The scale word for the number; ``like`` a word it replaces, whose width it takes."""
@@ -47,10 +50,16 @@ class AmountWriter:
         return scale_word(scale, number, self.locale, width)
 
     def money(self, value: MoneyValue) -> str:
+        """The amount in the locale's news style; one whose currency the source left implied
+        ("auf 833 Millionen" after a dollar amount) is written without it, as the source
+        wrote it ("833 million"); a sign goes before a leading symbol ("-$5 million")."""
         scale = value.scale if value.scale >= 1000 else 1
         scaled = [a / scale for a in value.amounts]
         shared = self.scale_word(scale, scaled[-1])
-        numbers = [self.number(n) for n in scaled]
+        numbers = [self.number(n, plus=value.plus_sign and i == 0) for i, n in enumerate(scaled)]
+        if value.currency_implied:
+            body = numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+            return " ".join(p for p in (body, shared) if p)
         symbol = self._symbol(value.currency)
         count = plain(value.amounts[-1] if scale > 1 else scaled[-1])
         # "от 1 до 2 млрд рублей" keeps its preposition: "from $1 to $2 billion".
@@ -64,14 +73,14 @@ class AmountWriter:
         name = self._currency_name(value.currency, count, dative=dative and phrase is not None)
         if symbol is not None:
             if len(numbers) == 1:
-                return " ".join(p for p in (f"{symbol}{numbers[0]}", shared) if p)
-            ends = [" ".join(p for p in (f"{symbol}{n}", shared) if p) for n in numbers]
+                return " ".join(p for p in (_symbolised(symbol, numbers[0]), shared) if p)
+            ends = [" ".join(p for p in (_symbolised(symbol, n), shared) if p) for n in numbers]
             if phrase is not None and self.style.ranges == "words":
                 return phrase.format(*ends)
             if phrase is not None:
-                body = phrase.format(*(f"{symbol}{number}" for number in numbers))
+                body = phrase.format(*(_symbolised(symbol, number) for number in numbers))
             else:
-                body = f"{symbol}{_RANGE.format(*numbers)}"
+                body = _symbolised(symbol, _RANGE.format(*numbers))
             return " ".join(p for p in (body, shared) if p)
         body = numbers[0] if len(numbers) == 1 else (phrase or _RANGE).format(*numbers)
         return " ".join(p for p in (body, shared, name) if p)
@@ -109,15 +118,16 @@ class AmountWriter:
             return name.dative + label
         return name.forms.get(self.locale.plural_form(count), name.forms["other"]) + label
 
-    def percent(self, value: Decimal) -> str:
-        return percent_text(value, self.locale, self.style.percent)
+    def percent(self, value: Decimal, *, plus: bool = False) -> str:
+        return percent_text(value, self.locale, self.style.percent, plus=plus)
 
     def figure(self, value: NumberValue) -> str:
+        plus = value.plus_sign
         if value.unit == "percent":
-            last = self.percent(value.values[-1])
+            last = self.percent(value.values[-1], plus=plus and len(value.values) == 1)
             if len(value.values) == 1:
                 return last
-            return _RANGE.format(self.number(value.values[0]), last)
+            return _RANGE.format(self.number(value.values[0], plus=plus), last)
         if value.unit == "multiplier":
             multiplier = self.extra.multiplier
             pattern = multiplier.rendering if multiplier is not None else "{0}×"
@@ -125,8 +135,15 @@ class AmountWriter:
         if value.kind == "scaled" and value.scale >= 1000:
             scaled = [v / value.scale for v in value.values]
             word = self.scale_word(value.scale, scaled[-1])
-            numbers = [self.number(n) for n in scaled]
+            numbers = [self.number(n, plus=plus and i == 0) for i, n in enumerate(scaled)]
             body = numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
             return f"{body} {word}"
-        numbers = [self.number(n) for n in value.values]
+        numbers = [self.number(n, plus=plus and i == 0) for i, n in enumerate(value.values)]
         return numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+
+
+def _symbolised(symbol: str, digits: str) -> str:
+    """A symbol before the digits, after their sign: "$5", "-$5" (CLDR's "-¤#,##0.00")."""
+    if digits[:1] in "-−+":
+        return digits[0] + symbol + digits[1:]
+    return symbol + digits

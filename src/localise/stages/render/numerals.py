@@ -12,7 +12,7 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from ..entities.extras import extras_for
 
-__all__ = ["number_text", "percent_text", "plain", "scale_word"]
+__all__ = ["number_text", "percent_text", "plain", "plus_sign", "scale_word"]
 
 
 def number_text(number: Decimal, locale: Locale) -> str:
@@ -42,11 +42,28 @@ def number_text(number: Decimal, locale: Locale) -> str:
     return sign + group.join(reversed(groups)) + (decimal + fraction if fraction else "")
 
 
-def percent_text(number: Decimal, locale: Locale, style: str = "sign") -> str:
+def plus_sign(locale: Locale) -> str:
+    """The locale's plus sign (CLDR ``plusSign``), written before a figure whose source had
+    one ("+5 %"); a minus comes with the number itself."""
+    symbols = locale.number_symbols.get("latn", locale.number_symbols)
+    return str(symbols.get("plusSign", "+"))
+
+
+def percent_text(
+    number: Decimal, locale: Locale, style: str = "sign", *, plus: bool = False
+) -> str:
     """A percentage (``number`` is 5.5 for 5.5 %) with the number's own decimals: in the
     locale's percent pattern ("sign": "5,5 %", "5.5%"), without its space ("tight": "5,5%"),
-    or with the word ("word": "5,5 Prozent", "5.5 per cent")."""
+    or with the word ("word": "5,5 Prozent", "5.5 per cent"); ``plus`` writes a plus sign
+    before a positive number ("+5,5 %"), as the source did.
+
+    >>> percent_text(Decimal("-2.1"), Locale.parse("de_DE")), percent_text(Decimal("5"),
+    ...     Locale.parse("en_US"), plus=True)
+    ('-2,1\xa0%', '+5%')
+    """
     digits = number_text(number, locale)
+    if plus and number > 0:
+        digits = plus_sign(locale) + digits
     if style == "tight":
         return f"{digits}{_percent_sign(locale)}"
     if style == "word":
