@@ -237,6 +237,7 @@ SHAPES = [
     ("ru", "За январь/июнь он вырос.", "январь/июнь", "2025-01/2025-06", None),
     ("ru", "Программа рассчитана до 2100 года.", "2100 года", "2100", None),
     ("ru", "К декабрю 2026 года завод построят.", "декабрю 2026 года", "2026-12", None),
+    ("ru", "По сравнению с декабрем 2014 года он вырос.", "декабрем 2014 года", "2014-12", None),
     ("ru", "В 2024/2025 учебном году он вырос.", "2024/2025", "2024/2025", None),
 ]  # fmt: skip
 
@@ -356,6 +357,8 @@ MONEY = [
     ("ru", "выросла от 5 млрд рублей", "5 млрд рублей", [5_000_000_000], "RUB"),
     ("de", "Lohn von 1.500 Rubel", "1.500 Rubel", [1500], "RUB"),
     ("de", "für 300 Mio. russische Rubel", "300 Mio. russische Rubel", [300_000_000], "RUB"),
+    ("ru", "составила 6 млн 210 тыс. рублей.", "6 млн 210 тыс. рублей", [6_210_000], "RUB"),
+    ("en", "trading at 9,030 roubles per dollar", "9,030 roubles", [9030], "RUB"),
     (
         "ru",
         "порядка 16-18 млрд долларов",
@@ -390,6 +393,42 @@ def test_what_is_not_one_range_is_read_end_by_end(
 ) -> None:
     spans = [s for s in recognisers[lang](Doc(text)).spans if s.kind == "money"]
     assert [(s.text, s.value.currency) for s in spans] == amounts  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amounts"),
+    [
+        # Russian "с … до" after a verb of change is a change: two amounts, the second's
+        # currency implied (a range is "от … до").
+        (
+            "ru",
+            "Экспорт вырос с $412 млн до 530 млн. Импорт упал.",
+            [("$412 млн", "USD", False), ("530 млн.", "USD", True)],
+        ),
+        # A figure compared with an amount is in its currency.
+        (
+            "en",
+            "It traded at 9,030 roubles in Minsk compared with 8,680 on Monday.",
+            [("9,030 roubles", "BYN", False), ("8,680", "BYN", True)],
+        ),
+        (
+            "de",
+            "Der Export lag bei 5 Mio. Euro gegenüber 4,2 Mio. im Vorjahr.",
+            [("5 Mio. Euro", "EUR", False), ("4,2 Mio.", "EUR", True)],
+        ),
+    ],
+)
+def test_changes_and_comparisons_are_two_amounts(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    amounts: list[tuple[str, str, bool]],
+) -> None:
+    found = [s for s in spans(recognisers, lang, text, date(2025, 1, 20)) if s.kind == "money"]
+    values = [s.value for s in found]
+    assert [
+        (s.text, v.currency, v.currency_implied) for s, v in zip(found, values, strict=True)
+    ] == amounts  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "amounts", "currency"), MONEY)

@@ -103,9 +103,7 @@ def settle_years(found: Sequence[Found], article_date: date | None) -> list[Foun
                     continue
                 y, m, d = article_date.year, article_date.month, article_date.day
                 until = DateValue(y, m, d, f.time2) if f.time2 else None
-                value = DateValue(
-                    y, m, d, f.time, until, kind=f.date_kind, year_implied=True
-                )
+                value = DateValue(y, m, d, f.time, until, kind=f.date_kind, year_implied=True)
             else:
                 value = _dated(
                     year,
@@ -207,7 +205,10 @@ def _implied_year(
     month2: int | None = None,
     day2: int | None = None,
 ) -> int | None:
-    """The year putting the date (or either end of a range) closest to the article date."""
+    """The year putting the date (or either end of a range) closest to the article date.
+
+    Nearest, not "the past first": a date four months ahead is as often a plan ("planned
+    for 15 April" in a December article) as one eight months back is a report."""
     if article_date is None or month is None:
         return None
     best: tuple[timedelta, int] | None = None

@@ -121,6 +121,12 @@ class Amounts:
     #: Nouns are capitalised (German): a lower-case word after a figure is no unit, unless
     #: CLDR names it as one ("2 Mio. t", "5 Mrd. kWh").
     capitalised_nouns: bool = False
+    #: Comparison phrases before a figure ("compared with 8,680", "gegenüber 7 Mio."): the
+    #: figure is in the unit of the amount it is compared with.
+    comparison_leads: tuple[str, ...] = ()
+    #: Prepositions before two amounts joined by a range word that make them a change, not a
+    #: range: Russian "вырос с $412 млн до 530 млн" (a range is "от … до").
+    change_openers: tuple[str, ...] = ()
 
 
 _DE_AMOUNTS = Amounts(
@@ -132,6 +138,7 @@ _DE_AMOUNTS = Amounts(
     ones=("eine", "einer", "ein", "einem"),
     minus=("minus",),
     comparisons=("mehr", "weniger", "höher", "niedriger", "größer", "kleiner"),
+    comparison_leads=("gegenüber", "im Vergleich zu", "verglichen mit"),
     # CLDR's inch ("in") is the preposition here: "833 Millionen in diesem Jahr".
     followers=("in",),
     capitalised_nouns=True,
@@ -146,6 +153,7 @@ _EN_AMOUNTS = Amounts(
     minus=("minus",),
     comparisons=("more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater",
                  "smaller"),
+    comparison_leads=("compared with", "compared to", "against", "versus", "vs."),
     followers=(
         "and", "or", "but", "while", "whereas", "as", "than", "to", "from", "in", "on", "at",
         "for", "by", "during", "after", "before", "since", "against", "compared", "versus",
@@ -161,6 +169,8 @@ _RU_AMOUNTS = Amounts(
     ones=("", "один", "одна", "одного", "одной", "одну"),
     minus=("минус",),
     comparisons=("больше", "меньше", "выше", "ниже"),
+    comparison_leads=("по сравнению с", "против"),
+    change_openers=("с", "со"),
     followers=(
         "и", "а", "но", "или", "либо", "что", "чем", "как", "в", "во", "за", "на", "по", "до",
         "от", "с", "со", "к", "ко", "у", "из", "при", "против", "после", "перед", "годом",
@@ -486,6 +496,14 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "USD": ("dollar", "dollars"),
                 "BYN": ("Belarusian rouble", "Belarusian roubles"),
             },
+            # A bare "roubles" in an article about Belarus means Belarusian ones (as in German
+            # and Russian); CLDR's names all carry the country.
+            bare_currency=BareCurrency(
+                ("rouble", "roubles", "ruble", "rubles"),
+                "RUB",
+                "BY",
+                ("Belarus", "Minsk", "BelTA", "Lukashenko"),
+            ),
             range_words=("to", "through"),
             day_periods={"a.m.": "am", "p.m.": "pm", "am": "am", "pm": "pm"},
             and_words=("and",),
@@ -514,8 +532,9 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             periods=_EN_PERIODS,
         ),
         "ru": Extras(
-            # Prepositional "в январе", dative "к декабрю".
-            month_endings=("е", "ю"),
+            # Prepositional "в январе", dative "к декабрю", instrumental "с декабрем",
+            # "январём", "мартом".
+            month_endings=("е", "ю", "ем", "ём", "ом"),
             scales={"млрд.": 10**9, "млн.": 10**6, "трлн.": 10**12},
             currencies={"USD": ("доллар", "доллара", "долларов")},
             bare_currency=BareCurrency(

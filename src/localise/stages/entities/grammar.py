@@ -106,6 +106,8 @@ class AmountWords:
     #: them (:class:`~.extras.Amounts`).
     followers: frozenset[str]
     comparisons: frozenset[str]
+    #: A comparison phrase ending right before a figure ("compared with "), or None.
+    comparison_lead: re.Pattern[str] | None
     #: With ``capitalised_nouns``, CLDR's lower-case unit words ("t", "kg"): units after all.
     units: frozenset[str]
     capitalised_nouns: bool
@@ -188,7 +190,10 @@ class Grammar:
         # decimal ("$3,5. Milliarden") is one amount.
         typo = rf"(?:(?<={decimal}\d)|(?<={decimal}\d\d))\.[{_SPACES}]"
         joint = rf"(?:[{_SPACES}]|-|{typo})?"
-        amount = rf"{number}(?:{joint}{money_scale})?"
+        # "6 млн 210 тыс. рублей": a compound amount, scale words falling.
+        amount = (
+            rf"{number}(?:{joint}{money_scale}(?:[{_SPACES}]{number}[{_SPACES}]?{money_scale})*)?"
+        )
         marker_ends = "".join(
             sorted({re.escape(m[-1]) for m in (*lx.symbols, *lx.territory_symbols, *lx.codes)})
         )
@@ -320,6 +325,11 @@ def _amount_words(lx: Lexicon, scale: str) -> AmountWords:
         ones=frozenset(w.lower() for w in words.ones if w),
         followers=frozenset(w.lower() for w in (*words.followers, *words.comparisons)),
         comparisons=frozenset(w.lower() for w in words.comparisons),
+        comparison_lead=(
+            re.compile(rf"(?<!\w)(?i:{alternation(words.comparison_leads)})\s+\Z")
+            if words.comparison_leads
+            else None
+        ),
         units=_unit_words(lx) if words.capitalised_nouns else frozenset(),
         capitalised_nouns=words.capitalised_nouns,
     )

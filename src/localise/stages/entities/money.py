@@ -200,7 +200,15 @@ def _found(
     if found is None:
         return None
     value, pending = found
+    if value.is_range and _opens_a_change(text, start, lexicon):
+        return None  # "вырос с $412 млн до 530 млн": two amounts, each read on its own
     return Found(start, end, "money", replace(value, preposition=preposition), currency=pending)
+
+
+def _opens_a_change(text: str, start: int, lexicon: Lexicon) -> bool:
+    openers = lexicon.extra.amounts.change_openers
+    before = re.search(r"(\w+)\s+\Z", text[max(0, start - 12) : start])
+    return bool(openers) and before is not None and before.group(1).lower() in openers
 
 
 def settle_currencies(
@@ -276,7 +284,12 @@ def _implied(before: Found, f: Found, text: str, words: AmountWords) -> Found | 
     if _new_paragraph(gap):
         return None
     after = _word_after(text, f.end)
-    compared = after in words.comparisons
+    lead = words.comparison_lead
+    compared = after in words.comparisons or (
+        lead is not None
+        and lead.search(text, max(before.end, f.start - 24), f.start) is not None
+        and not _new_sentence(text, before.end, f.start)
+    )
     if not compared and (value.kind != "scaled" or _new_sentence(text, before.end, f.start)):
         return None
     if not compared and not _unit_free(text, f.end, after, words):
@@ -327,19 +340,33 @@ def _unit_free(text: str, pos: int, after: str | None, words: AmountWords) -> bo
         return True
     m = _WORD_AFTER.match(text, pos)
     written = m.group(1) if m is not None else ""
+    if text[pos - 1 : pos] == "." and written[:1].isupper() and not words.capitalised_nouns:
+        return True  # "до 530 млн. Белорусские …": the abbreviation's full stop ends it
     return words.capitalised_nouns and written[:1].islower() and written not in words.units
 
 
 def amounts_of(surface: str, grammar: Grammar, lexicon: Lexicon) -> tuple[list[Decimal], list[int]]:
-    """The numbers of an amount or range, each times its scale word (inherited forward)."""
+    """The numbers of an amount or range, each times its scale word (inherited forward); a
+    compound ("6 млн 210 тыс.", "1 Million 383 Tausend": scale words falling, nothing
+    between but a space) is one number."""
     numbers: list[Decimal] = []
     scales: list[int | None] = []
+    joined: list[bool] = []  # the number follows a scale word with only a space between
+    last_scale_end = -1
     for m in grammar.piece.finditer(surface):
         if m.group("num"):
             numbers.append(to_decimal(m.group("num"), lexicon))
             scales.append(None)
+            gap = surface[last_scale_end : m.start()] if last_scale_end >= 0 else "x"
+            joined.append(len(numbers) > 1 and not gap.strip())
         elif numbers and scales[-1] is None:
             scales[-1] = lexicon.scales.get(m.group("scale"), 1)
+            last_scale_end = m.end()
+    for i in range(len(numbers) - 1, 0, -1):
+        previous, scale = scales[i - 1], scales[i]
+        if joined[i] and previous is not None and scale is not None and scale < previous:
+            numbers[i - 1] += numbers[i] * scale / previous  # in the larger scale's units
+            del numbers[i], scales[i], joined[i]
     filled = [s for s in scales if s is not None]
     default = filled[-1] if filled else 1
     resolved = [s if s is not None else default for s in scales]
