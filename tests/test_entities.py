@@ -188,6 +188,9 @@ def test_dates(
 SHAPES = [
     ("de", "Im ersten Quartal 2024 stieg er.", "ersten Quartal 2024", "2024-Q1", None),
     ("de", "Im 3. Quartal 2023 fiel er.", "3. Quartal 2023", "2023-Q3", None),
+    ("de", "Im I. Quartal 2023 fiel er.", "I. Quartal 2023", "2023-Q1", None),
+    ("de", "Am Montag, 13. Januar, um 23.55 Uhr", "Montag, 13. Januar, um 23.55 Uhr", "2025-01-13",
+     "23:55"),
     ("de", "Die Zahlen des ersten Quartals 2024.", "ersten Quartals 2024", "2024-Q1", None),
     ("de", "Im vierten Quartal wuchs er.", "vierten Quartal", "2024-Q4", None),
     ("de", "Das Ergebnis für Q1 2019 lag vor.", "Q1 2019", "2019-Q1", None),
@@ -223,6 +226,8 @@ SHAPES = [
     ("en", "It met on the 15th of January 2025.", "15th of January 2025", "2025-01-15", None),
     ("en", "It met on Wednesday, January 15th.", "Wednesday, January 15th", "2025-01-15", None),
     ("en", "The plan runs until 2150.", "2150", "2150", None),
+    ("en", "It grew between 2016 and 2018.", "2016 and 2018", "2016/2018", None),
+    ("ru", "Он рос между 2016 и 2018 годами.", "2016 и 2018 годами", "2016/2018", None),
     ("ru", "В I квартале 2024 года он вырос.", "I квартале 2024 года", "2024-Q1", None),
     ("ru", "В первом квартале он вырос.", "первом квартале", "2025-Q1", None),
     ("ru", "За 1-й квартал 2023 года он вырос.", "1-й квартал 2023 года", "2023-Q1", None),
@@ -284,6 +289,15 @@ def test_a_time_on_the_next_paragraph_is_not_the_dates(
         ("14 Januar 2025", None),
         ("13:18 Uhr", "13:18"),
     ]
+
+
+def test_a_range_without_its_year_is_placed_by_its_end(
+    recognisers: dict[str, EntityRecogniser],
+) -> None:
+    # In a December article, "January-November" is this year's (it ended a month ago), though
+    # next January is nearer than this one.
+    found = spans(recognisers, "en", "Sales rose in January-November.", date(2021, 12, 29))
+    assert [s.to_json()["value"] for s in found] == ["2021-01/2021-11"]
 
 
 def test_turn_of_the_year(recognisers: dict[str, EntityRecogniser]) -> None:
@@ -358,6 +372,10 @@ MONEY = [
     ("de", "Lohn von 1.500 Rubel", "1.500 Rubel", [1500], "RUB"),
     ("de", "für 300 Mio. russische Rubel", "300 Mio. russische Rubel", [300_000_000], "RUB"),
     ("ru", "составила 6 млн 210 тыс. рублей.", "6 млн 210 тыс. рублей", [6_210_000], "RUB"),
+    # Around the redenomination, "old" and "new" roubles name one denomination each.
+    ("ru", "Это 10 000 старых рублей.", "10 000 старых рублей", [10_000], "BYR"),
+    ("en", "It costs 1 new rouble now.", "1 new rouble", [1], "BYN"),
+    ("de", "Das sind 10.000 alte Rubel.", "10.000 alte Rubel", [10_000], "BYR"),
     ("en", "trading at 9,030 roubles per dollar", "9,030 roubles", [9030], "RUB"),
     (
         "ru",
@@ -404,6 +422,17 @@ def test_what_is_not_one_range_is_read_end_by_end(
             "ru",
             "Экспорт вырос с $412 млн до 530 млн. Импорт упал.",
             [("$412 млн", "USD", False), ("530 млн.", "USD", True)],
+        ),
+        # "von 27 auf 29 Rubel": the first figure of a change takes the second's currency.
+        (
+            "de",
+            "Die Gebühr steigt in Minsk von 27 auf 29 Rubel.",
+            [("27", "BYN", True), ("29 Rubel", "BYN", False)],
+        ),
+        (
+            "ru",
+            "Сбор в Минске вырастет с 27 до 29 рублей.",
+            [("27", "BYN", True), ("29 рублей", "BYN", False)],
         ),
         # A figure compared with an amount is in its currency.
         (

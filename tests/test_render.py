@@ -186,7 +186,8 @@ def test_full_dates_round_trip(
 
 
 @PROPERTY
-@given(locale=st.sampled_from(LOCALES), offset=st.integers(-150, 150), length=st.integers(0, 40))
+# A range is placed by its end, so the end stays within half a year of the article date.
+@given(locale=st.sampled_from(LOCALES), offset=st.integers(-150, 140), length=st.integers(0, 40))
 def test_implied_year_dates_and_ranges_round_trip(
     recognisers: dict[str, EntityRecogniser],
     renderers: dict[str, EntityRenderer],

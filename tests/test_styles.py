@@ -18,7 +18,7 @@ from localise.stages.render import EntityRenderer
 from localise.styles import load_style, parse_style, profile_names
 
 TEXT = (
-    "Am 14. Januar 2025 um 13.18 Uhr: $1,1 bis $1,2 Milliarden, 5,5 Prozent, "
+    "Am 14. Januar 2025 tagte er. Um 13.18 Uhr: $1,1 bis $1,2 Milliarden, 5,5 Prozent, "
     "4,7 Milliarden belarussische Rubel in Minsk."
 )
 

@@ -86,7 +86,7 @@ def settle_years(found: Sequence[Found], article_date: date | None) -> list[Foun
     for f in found:
         if f.value is None and f.kind == "date" and f.pending is not None:
             month, day, month2, day2 = f.pending
-            # A range is placed by its nearer end: "Januar bis Juni" in August is this year's.
+            # A range is placed by its end: "Januar bis Juni" in August is this year's.
             year = _implied_year(month, day, article_date, month2, day2 or day)
             if year is None and article_date is None and f.date_kind.endswith("range"):
                 year = last_year
@@ -205,16 +205,18 @@ def _implied_year(
     month2: int | None = None,
     day2: int | None = None,
 ) -> int | None:
-    """The year putting the date (or either end of a range) closest to the article date.
+    """The year putting the date closest to the article date; a range by its end.
 
     Nearest, not "the past first": a date four months ahead is as often a plan ("planned
-    for 15 April" in a December article) as one eight months back is a report."""
+    for 15 April" in a December article) as one eight months back is a report. A range is
+    placed by its end, where a reported period stops: "January-November" in a December
+    article is this year's, though next January is nearer than this January."""
     if article_date is None or month is None:
         return None
     best: tuple[timedelta, int] | None = None
+    last_month, last_day = (month2, day2) if month2 is not None else (month, day)
     for year in (article_date.year - 1, article_date.year, article_date.year + 1):
-        ends = [(month, day)] + ([(month2, day2)] if month2 is not None else [])
-        distance = min(abs(_day_in(year, m, d) - article_date) for m, d in ends)
+        distance = abs(_day_in(year, last_month, last_day) - article_date)
         if best is None or distance < best[0]:
             best = (distance, year)
     return best[1] if best else None

@@ -127,6 +127,8 @@ class Amounts:
     #: Prepositions before two amounts joined by a range word that make them a change, not a
     #: range: Russian "вырос с $412 млн до 530 млн" (a range is "от … до").
     change_openers: tuple[str, ...] = ()
+    #: Words that join the two amounts of a change ("von 27 auf 29 Rubel").
+    change_words: tuple[str, ...] = ()
 
 
 _DE_AMOUNTS = Amounts(
@@ -139,6 +141,7 @@ _DE_AMOUNTS = Amounts(
     minus=("minus",),
     comparisons=("mehr", "weniger", "höher", "niedriger", "größer", "kleiner"),
     comparison_leads=("gegenüber", "im Vergleich zu", "verglichen mit"),
+    change_words=("auf",),
     # CLDR's inch ("in") is the preposition here: "833 Millionen in diesem Jahr".
     followers=("in",),
     capitalised_nouns=True,
@@ -147,6 +150,8 @@ _DE_AMOUNTS = Amounts(
 _EN_AMOUNTS = Amounts(
     fractions={
         **dict.fromkeys(("half a", "half-a", "a half"), Decimal("0.5")),
+        **dict.fromkeys(("a quarter of a", "quarter of a"), Decimal("0.25")),
+        **dict.fromkeys(("three quarters of a", "three-quarters of a"), Decimal("0.75")),
         **dict.fromkeys(("one and a half", "one-and-a-half"), Decimal("1.5")),
     },
     ones=("a", "one"),
@@ -218,12 +223,10 @@ class Periods:
     needs_year: tuple[str, ...]
     #: Cardinals 2–11 in every form ("neun", "девяти"), for "the first nine months".
     cardinals: Mapping[str, int]
-    #: "the first N months": the word before the number (``""`` for none) and the nouns.
+    #: "the first N months" of a year: the word before the number (``""`` for none) and the
+    #: nouns. Only with the year written: "за 9 месяцев" alone is as often a duration.
     months_lead: str
     months: tuple[str, ...]
-    #: Whether "the first N months" needs its year written (Russian "за 9 месяцев" alone is
-    #: as often a duration as the year's first months).
-    months_need_year: bool
     #: What joins a period and its year ("of": "first quarter of 2024").
     of: tuple[str, ...]
     #: The part of a month or year before it, word -> "start" / "mid" / "end".
@@ -254,7 +257,7 @@ def _declined(stems: Mapping[str, int], endings: tuple[str, ...]) -> dict[str, i
 _DE_PERIODS = Periods(
     ordinals={
         **_declined({"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4}, ("", "n", "m", "r", "s")),
-        "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+        "1.": 1, "2.": 2, "3.": 3, "4.": 4, "I.": 1, "II.": 2, "III.": 3, "IV.": 4,
     },
     quarter=("Quartal", "Quartals", "Quartales", "Vierteljahr", "Vierteljahres"),
     half=("Halbjahr", "Halbjahres", "Halbjahrs", "Jahreshälfte", "Hälfte"),
@@ -265,7 +268,6 @@ _DE_PERIODS = Periods(
     },
     months_lead="ersten",
     months=("Monaten", "Monate"),
-    months_need_year=False,
     of=("des Jahres", "im Jahr"),
     parts={"Anfang": "start", "Beginn": "start", "Mitte": "mid", "Ende": "end"},
     decade=r"er(?:[- ]Jahre[n]?)?",
@@ -291,7 +293,6 @@ _EN_PERIODS = Periods(
     },
     months_lead="first",
     months=("months",),
-    months_need_year=False,
     of=("of",),
     parts={
         "early": "start", "beginning of": "start", "start of": "start", "mid-": "mid",
@@ -326,7 +327,6 @@ _RU_PERIODS = Periods(
     },
     months_lead="",
     months=("месяцев", "месяца", "месяцах"),
-    months_need_year=True,
     of=(),
     parts={
         "начало": "start", "начала": "start", "начале": "start",
@@ -370,6 +370,9 @@ class Extras:
     short_scales: Mapping[int, str] = field(default_factory=dict)
     #: Currency words CLDR lacks (a bare "Dollar"; inflected forms): code -> forms of a name.
     currencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Currency words that name one denomination whatever the article's date: around
+    #: Belarus's redenomination of 2016, "old roubles" are BYR and "new roubles" BYN.
+    denominations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: House-style names that override CLDR's (German writes the adjective in lower case
     #: mid-sentence, "belarussische Rubel", as BelTA does; CLDR: "Weißrussische Rubel"). The
     #: recogniser reads them too. en and ru need none: CLDR's "Belarusian rubles" (en-GB
@@ -401,6 +404,8 @@ class Extras:
     hour_words: tuple[str, ...] = ()
     #: Day periods CLDR lacks ("p.m.", as AP writes it), word -> "am" / "pm".
     day_periods: Mapping[str, str] = field(default_factory=dict)
+    #: "between", which makes two years joined by "and" a range ("between 2016 and 2018").
+    between_words: tuple[str, ...] = ()
     #: Prepositions that stand before a day ("am 14.01."), which alone make "14.01." a date.
     date_prepositions: tuple[str, ...] = ()
     #: Words between a weekday and its date ("Montag, den 14. Januar").
@@ -456,6 +461,10 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "BYN": ("belarussischen Rubeln",),
                 "RUB": ("russischen Rubeln",),
             },
+            denominations={
+                "BYN": ("neue Rubel", "neuen Rubel", "neuen Rubeln", "neuer Rubel"),
+                "BYR": ("alte Rubel", "alten Rubel", "alten Rubeln"),
+            },
             bare_currency=BareCurrency(
                 ("Rubel", "Rubeln"),
                 "RUB",
@@ -468,6 +477,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             weekday_joiners=("den", "dem"),
             date_prepositions=("am", "vom", "bis", "zum", "ab", "seit", "bis zum"),
             and_words=("und",),
+            between_words=("zwischen",),
             range_openers=("vom",),
             year_prefix=("im Jahr", "im Jahre"),
             plan_words=("bis", "ab", "bis zum Jahr", "im Jahr"),
@@ -496,6 +506,10 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "USD": ("dollar", "dollars"),
                 "BYN": ("Belarusian rouble", "Belarusian roubles"),
             },
+            denominations={
+                "BYN": ("new roubles", "new rubles", "new rouble", "new ruble"),
+                "BYR": ("old roubles", "old rubles", "old rouble", "old ruble"),
+            },
             # A bare "roubles" in an article about Belarus means Belarusian ones (as in German
             # and Russian); CLDR's names all carry the country.
             bare_currency=BareCurrency(
@@ -507,6 +521,7 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             range_words=("to", "through"),
             day_periods={"a.m.": "am", "p.m.": "pm", "am": "am", "pm": "pm"},
             and_words=("and",),
+            between_words=("between",),
             time_prefix=("at",),
             ordinal_suffix=("st", "nd", "rd", "th"),
             day_of=("of",),
@@ -536,7 +551,19 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             # "январём", "мартом".
             month_endings=("е", "ю", "ем", "ём", "ом"),
             scales={"млрд.": 10**9, "млн.": 10**6, "трлн.": 10**12},
-            currencies={"USD": ("доллар", "доллара", "долларов")},
+            currencies={
+                "USD": ("доллар", "доллара", "долларов"),
+            },
+            denominations={
+                "BYN": (
+                    "новый рубль",
+                    "нового рубля",
+                    "новому рублю",
+                    "новых рублей",
+                    "новые рубли",
+                ),
+                "BYR": ("старый рубль", "старого рубля", "старых рублей", "старые рубли"),
+            },
             bare_currency=BareCurrency(
                 ("рубль", "рубля", "рублей"),
                 "RUB",
@@ -545,8 +572,20 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             ),
             range_words=("до", "по"),
             and_words=("и",),
+            between_words=("между",),
             range_openers=("от",),
-            year_suffix=("годах", "годы", "года", "году", "год", "г.", "-го", "-м"),
+            year_suffix=(
+                "годами",
+                "годах",
+                "годы",
+                "года",
+                "году",
+                "год",
+                "гг.",
+                "г.",
+                "-го",
+                "-м",
+            ),
             time_prefix=("в",),
             hour_words=("часов", "часа", "час"),
             date_prepositions=("с", "по", "до", "на", "к", "от"),

@@ -181,6 +181,10 @@ class Grammar:
             rf"|\s+(?:{range_words})\s+)" if range_words else ")"
         )
         openers = extra.range_openers
+        # The two amounts of a change ("von 27 auf 29 Rubel") are read like a range's ends,
+        # then taken apart (see money._joined_by_change).
+        changes = extra.amounts.change_words
+        money_sep = rf"(?:{range_sep}|\s+{alternation(changes)}\s+)" if changes else range_sep
         opener_word = rf"(?<!\w){alternation(_first_letter_either_case(openers))}\s+"
         opener_lead = _lead(rf"(?P<opener>{opener_word})", openers) if openers else None
         symbols = alternation([*lx.symbols, *lx.territory_symbols])
@@ -199,7 +203,7 @@ class Grammar:
         )
         money_prefixed = Shape(
             "money_prefixed",
-            re.compile(rf"{amount}(?P<to>{range_sep}(?:{marker}[{_SPACES}]?)?{amount})?"),
+            re.compile(rf"{amount}(?P<to>{money_sep}(?:{marker}[{_SPACES}]?)?{amount})?"),
             _lead(
                 rf"(?P<opener>{opener_word})?(?<![\w$€£¥₽]){marker}[{_SPACES}]?",
                 openers,
@@ -214,7 +218,7 @@ class Grammar:
         money_suffixed = Shape(
             "money_suffixed",
             re.compile(
-                rf"{amount}(?P<to>{range_sep}{amount})?(?:[{_SPACES}]|-)?"
+                rf"{amount}(?P<to>{money_sep}{amount})?(?:[{_SPACES}]|-)?"
                 rf"(?:{symbols}|{codes}(?!\w)|(?P<word>(?=[^\W\d_])))"
             ),
             opener_lead,
@@ -372,8 +376,10 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     periods = alternation(lx.day_periods)
     time_suffix = alternation(extra.time_suffix)
     time_prefix = alternation(_first_letter_either_case(extra.time_prefix))
+    iso_time = r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)"
+    # After the time preposition a dot may separate the minutes ("um 23.55 Uhr").
     time = (
-        r"(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?!\d)"
+        r"(?P<hh>[01]?\d|2[0-3])(?(tp)[.:]|:)(?P<mm>[0-5]\d)(?!\d)"
         rf"(?:\s?(?P<ampm>{periods})(?!\w))?(?:\s+{time_suffix}(?!\w))?"
     )
     dot_time = r"(?P<hh>[01]?\d|2[0-3])[.:](?P<mm>[0-5]\d)(?!\d)"
@@ -385,7 +391,7 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
         r"(?:[^\S\n]*\))?)?"
     )
     # A time belongs to the date on its own line only: the next line is another paragraph.
-    join = rf"(?:,[^\S\n]*|[^\S\n]+|[^\S\n]*\|[^\S\n]*)(?:{time_prefix}[^\S\n]+)?"
+    join = rf"(?:,[^\S\n]*|[^\S\n]+|[^\S\n]*\|[^\S\n]*)(?:(?P<tp>{time_prefix})[^\S\n]+)?"
     year_prefix = alternation(_first_letter_either_case(extra.year_prefix))
     sep = re.escape(lx.numeric_separator)
     numeric_fields = {
@@ -416,7 +422,9 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
     shapes = [
         Shape(
             "dmy",
-            re.compile(rf"{day('d')}{day_of}{mon('m')}(?:\s+{year('y')}(?:{join}{time})?{zone})?"),
+            # "14. Januar 2025, 13:18", and a day's time without its year ("Donnerstag, 31.
+            # Dezember, um 23.55 Uhr").
+            re.compile(rf"{day('d')}{day_of}{mon('m')}(?:\s+{year('y')})?(?:{join}{time})?{zone}"),
         ),
         Shape("numeric", re.compile(rf"(?<![\d.,/]){numeric}(?!\d)(?:{join}{time}{zone})?")),
         *(
@@ -428,7 +436,7 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
             "iso",
             re.compile(
                 r"(?<![\d.,/-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])"
-                rf"-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)(?:(?:T|[^\S\n]+){time}{zone})?"
+                rf"-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)(?:(?:T|[^\S\n]+){iso_time}{zone})?"
             ),
         ),
         Shape("month_year", re.compile(rf"{mon('m')}\s+{year('y')}"), anchor="month"),
@@ -441,6 +449,24 @@ def _date_shapes(lx: Lexicon, range_sep: str, opener: Lead | None) -> tuple[Shap
                 rf"(?:{year('y2', second=True)}|(?P<yy2>\d\d)(?![\d.,]\d))(?!\w)"
             ),
             year_lead,
+        ),
+        # "between 2016 and 2018": a range only after "between" ("2019 and 2020" are two).
+        *(
+            [
+                Shape(
+                    "year_range",
+                    re.compile(rf"{year('y')}\s+(?:{ands})\s+{year('y2', second=True)}(?!\w)"),
+                    _lead(
+                        rf"(?<!\w){alternation(_first_letter_either_case(extra.between_words))}"
+                        r"\s+",
+                        extra.between_words,
+                    ),
+                    lead_required=True,
+                    lead_in_span=False,
+                )
+            ]
+            if ands and extra.between_words
+            else []
         ),
         # A year after 2100 only as a plan's ("bis 2122", "by 2150"), before punctuation or
         # a lower-case word: "bis 2150 Traktoren" is a number.

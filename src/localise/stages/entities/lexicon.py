@@ -209,7 +209,11 @@ def _currency_words(
     groups += [(currency, set(forms)) for currency, forms in extra]
     for named, forms in groups:
         currency: str | Territory | BareCurrency = named
-        if isinstance(named, str) and named in TERRITORIAL_NAMES:
+        if (
+            isinstance(named, str)
+            and not isinstance(named, _Denomination)
+            and (named in TERRITORIAL_NAMES)
+        ):
             currency = Territory(TERRITORIAL_NAMES[named])
         by_length: dict[int, list[list[str]]] = {}
         for form in forms:
@@ -235,9 +239,15 @@ def _extra_currency_words(extra: Extras) -> list[tuple[str | BareCurrency, tuple
         forms = [*name.forms.values(), *([name.dative] if name.dative else [])]
         words[code] = (*words.get(code, ()), *forms)
     found: list[tuple[str | BareCurrency, tuple[str, ...]]] = list(words.items())
+    found += [(_Denomination(code), forms) for code, forms in extra.denominations.items()]
     if extra.bare_currency is not None:
         found.append((extra.bare_currency, extra.bare_currency.words))
     return found
+
+
+class _Denomination(str):
+    """A currency code whose words name that one denomination whatever the date ("new
+    roubles": BYN), unlike a territory's plain name (see :data:`~.extras.TERRITORIAL_NAMES`)."""
 
 
 def _cased(word: str) -> str:

@@ -168,17 +168,35 @@ def _find(
         # Not one range ("$800 million to €900 million", "$800 million to 900 people"):
         # each end is read on its own.
         first = shape.core.match(text, m.start(), m.start("to"))
+        found = None
         if first is not None:
             lead = shape.lead if preposition else None
             opener = lead.pattern.search(text, start, m.start()) if lead is not None else None
             at = opener.end("opener") if opener is not None else start
             found = _found(text, at, first.end(), first, False, grammar, lexicon)
-            if found is not None:
-                yield found
         digits = anchors.digit
         low, high = bisect_left(digits, m.start("to")), bisect_left(digits, m.end())
-        rest = digits[low:high]
-        yield from _find(shape, text, Anchors(rest, []), grammar, lexicon)
+        rest = list(_find(shape, text, Anchors(digits[low:high], []), grammar, lexicon))
+        if found is None and rest and isinstance(rest[0].value, MoneyValue):
+            # "von 27 auf 29 Rubel", "с 27 до 29 рублей": the first figure is in the
+            # second's currency.
+            found = _implied_end(text, m.start(), m.start("to"), rest[0], grammar, lexicon)
+        if found is not None:
+            yield found
+        yield from rest
+
+
+def _implied_end(
+    text: str, start: int, end: int, second: Found, grammar: Grammar, lexicon: Lexicon
+) -> Found | None:
+    """The first end of a change whose currency only the second end names."""
+    surface = text[start:end].rstrip()
+    amounts, scales = amounts_of(surface, grammar, lexicon)
+    value = second.value
+    if len(amounts) != 1 or not isinstance(value, MoneyValue):
+        return None
+    implied = MoneyValue(tuple(amounts), value.currency, currency_implied=True, scale=scales[0])
+    return Found(start, start + len(surface), "money", implied, currency=second.currency)
 
 
 def _found(
@@ -200,9 +218,17 @@ def _found(
     if found is None:
         return None
     value, pending = found
-    if value.is_range and _opens_a_change(text, start, lexicon):
+    if value.is_range and (_opens_a_change(text, start, lexicon) or _joined_by_change(m, lexicon)):
         return None  # "вырос с $412 млн до 530 млн": two amounts, each read on its own
     return Found(start, end, "money", replace(value, preposition=preposition), currency=pending)
+
+
+def _joined_by_change(m: re.Match[str], lexicon: Lexicon) -> bool:
+    """The two ends are joined by a word of change ("von 27 auf 29 Rubel")."""
+    words = lexicon.extra.amounts.change_words
+    joint = m.group("to") if "to" in m.groupdict() and m.group("to") else ""
+    first = re.match(r"\s*(\w+)", joint)
+    return bool(words) and first is not None and first.group(1) in words
 
 
 def _opens_a_change(text: str, start: int, lexicon: Lexicon) -> bool:

@@ -17,7 +17,8 @@ without a year takes the article's (the nearest such period to the article date)
 
 Not read as dates, by the corpus convention: the part of a bare month ("Ende Mai" — a month
 without its year is not annotated either), periods with a relative year ("des laufenden
-Jahres"), and "за 9 месяцев" without a year in Russian, where it is as often a duration.
+Jahres"), and a year's first months without the year ("за 9 месяцев", "the first three
+months"), as often a duration.
 """
 
 # Cyrillic words here are data, not look-alike typos.
@@ -64,7 +65,7 @@ class PeriodGrammar:
         cardinal = rf"(?P<n>{alternation(words(periods.cardinals))}|\d{{1,2}})"
         months_noun = alternation(periods.months)
         lead = rf"{alternation(words([periods.months_lead]))}\s+" if periods.months_lead else ""
-        months_year = rf"\s+{year}" if periods.months_need_year else rf"(?:{of}\s+{year})?"
+        months_year = rf"{of}\s+{year}"
         parts = alternation(words(periods.parts))
         fiscal = alternation(periods.fiscal)
         shapes = [
