@@ -86,6 +86,8 @@ def build_copy_package(
     ffn: int | None = None,
     heads: int = 1,
     pad_vocabulary_to: int | None = None,
+    quantization: str = "float32",
+    tokenizer_type: str = "unigram",
 ) -> Path:
     """Build `translate-{from}_{to}-{version}.argosmodel` in dest_dir and return its path.
 
@@ -101,6 +103,11 @@ def build_copy_package(
     size of a real model, e.g. `layers=6, d_model=512, ffn=2048, heads=8`, and
     `pad_vocabulary_to` adds unused pieces to the model's vocabulary so its
     output layer costs what a real one does; the copy stays exact.
+    `quantization` is how the weights are stored (CTranslate2's names: "int8",
+    as in real Argos packages, "float16", ...); every weight is 0 or one value
+    per row, so int8 stores it exactly.  `tokenizer_type` is SentencePiece's
+    model type: "unigram", or "bpe", which reaches a large vocabulary on a small
+    corpus (unigram stops at the few thousand pieces such a corpus supports).
     """
     shape = _Shape(layers, d_model, d_model if ffn is None else ffn, heads)
     replacements = dict(replacements or {})
@@ -110,14 +117,15 @@ def build_copy_package(
     dest_dir.mkdir(parents=True, exist_ok=True)
     archive = dest_dir / f"{stem}.argosmodel"
 
-    sp_model = _train_sentencepiece(lines, vocab_size, _unique(_pieces_of(replacements)))
+    symbols = _unique(_pieces_of(replacements))
+    sp_model = _train_sentencepiece(lines, vocab_size, symbols, tokenizer_type)
     vocabulary = _vocabulary(sp_model)
     with tempfile.TemporaryDirectory() as tmp:
         package_dir = Path(tmp) / stem
         (package_dir / "model").mkdir(parents=True)
         (package_dir / "sentencepiece.model").write_bytes(sp_model)
         model_vocabulary = _padded(vocabulary, pad_vocabulary_to)
-        spec = _copy_model_spec(vocabulary, replacements, shape, model_vocabulary)
+        spec = _copy_model_spec(vocabulary, replacements, shape, model_vocabulary, quantization)
         spec.save(str(package_dir / "model"))
         metadata = _metadata(from_code, to_code, package_version)
         (package_dir / "metadata.json").write_text(
@@ -227,8 +235,10 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _train_sentencepiece(lines: Sequence[str], vocab_size: int, symbols: Sequence[str]) -> bytes:
-    """Train a unigram model in memory and return its serialized bytes.
+def _train_sentencepiece(
+    lines: Sequence[str], vocab_size: int, symbols: Sequence[str], model_type: str = "unigram"
+) -> bytes:
+    """Train a SentencePiece model in memory and return its serialized bytes.
 
     byte_fallback with full character coverage means no input is ever <unk>;
     identity normalization keeps characters such as "№" or full-width digits
@@ -240,7 +250,7 @@ def _train_sentencepiece(lines: Sequence[str], vocab_size: int, symbols: Sequenc
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(lines),
         model_writer=writer,
-        model_type="unigram",
+        model_type=model_type,
         vocab_size=vocab_size,
         hard_vocab_limit=False,
         byte_fallback=True,
@@ -347,6 +357,7 @@ def _copy_model_spec(
     replacements: Mapping[str, str],
     shape: _Shape,
     model_vocabulary: Sequence[str],
+    quantization: str = "float32",
 ) -> Any:
     """Return a validated CTranslate2 TransformerSpec that copies its input.
 
@@ -421,7 +432,7 @@ def _copy_model_spec(
     spec.register_target_vocabulary(list(model_vocabulary))
     spec.validate()
     # optimize() also aliases identical weights, storing the zero matrices once.
-    spec.optimize(quantization="float32")
+    spec.optimize(quantization=quantization)
     return spec
 
 
@@ -549,3 +560,47 @@ def _slot_values(rng: random.Random) -> dict[str, str]:
         "money_en": f"{whole}.{frac}",
         "money2_en": f"{whole + 1}.{frac2}",
     }
+
+
+def build_bpe_copy_package(
+    dest_dir: Path,
+    from_code: str = "de",
+    to_code: str = "en",
+    *,
+    training_lines: Sequence[str] | None = None,
+    merges: int = 400,
+) -> Path:
+    """Like :func:`build_copy_package`, with an older package's tokenizer: ``bpe.model``
+    (subword-nmt codes over Moses tokens) instead of ``sentencepiece.model``.
+
+    The vocabulary is every BPE token of the training text plus each of its characters
+    alone and with the ``@@`` joiner, so that any text of the same characters is copied.
+    """
+    from sacremoses import MosesPunctNormalizer, MosesTokenizer
+    from subword_nmt.apply_bpe import BPE
+    from subword_nmt.learn_bpe import learn_bpe
+
+    lines = list(training_lines) if training_lines is not None else _training_corpus()
+    normalizer, tokenizer = MosesPunctNormalizer(from_code), MosesTokenizer(from_code)
+    tokenized = [" ".join(tokenizer.tokenize(normalizer.normalize(line))) for line in lines]
+    codes = io.StringIO()
+    learn_bpe(io.StringIO("\n".join(tokenized) + "\n"), codes, merges, min_frequency=1)
+    bpe = BPE(io.StringIO(codes.getvalue()))
+    tokens = [t for line in tokenized for t in bpe.segment_tokens(line.split(" "))]
+    characters = sorted({char for line in tokenized for char in line if not char.isspace()})
+    vocabulary = _unique(
+        [*_SPECIAL_TOKENS, *tokens, *characters, *(f"{char}@@" for char in characters)]
+    )
+    stem = f"translate-{from_code}_{to_code}-1_0"
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    archive = dest_dir / f"{stem}.argosmodel"
+    with tempfile.TemporaryDirectory() as tmp:
+        package_dir = Path(tmp) / stem
+        (package_dir / "model").mkdir(parents=True)
+        (package_dir / "bpe.model").write_text(codes.getvalue(), encoding="utf-8")
+        shape = _Shape(1, _D_MODEL, _D_MODEL, 1)
+        _copy_model_spec(vocabulary, {}, shape, vocabulary).save(str(package_dir / "model"))
+        metadata = _metadata(from_code, to_code, "1.0")
+        (package_dir / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n")
+        _zip_directory(package_dir, archive)
+    return archive

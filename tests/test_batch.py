@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from localise import Config, ModelsConfig, Pipeline
 from localise.batch import Batch, BatchRun, Outcome, Progress, discover
 from localise.cli import main
+from localise.engine import ArgosEngines, Engine, EngineFactory
 from localise.errors import ConfigError
 from support import config
 
@@ -91,7 +92,13 @@ def test_a_rerun_skips_everything_unchanged(tmp_path: Path, many: Path, models_d
     assert set(statuses(second).values()) == {"skipped"}
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.txt")} == written
     assert batch_run.summary is not None
-    assert batch_run.summary.counts == {"ok": 0, "warning": 0, "failed": 0, "skipped": 12}
+    assert batch_run.summary.counts == {
+        "ok": 0,
+        "warning": 0,
+        "failed": 0,
+        "skipped": 12,
+        "unsupported": 0,
+    }
     assert batch_run.summary.segments["translated"] == 0
 
 
@@ -161,7 +168,7 @@ def test_a_new_model_version_redoes_its_pair(tmp_path: Path, many: Path, models_
     outcomes, _ = run(en_gb(models_dir), [many], out)
     assert set(statuses(outcomes).values()) == {"ok"}
     report = json.loads((out / "_localise/reports/region-0/article-000.txt.json").read_text())
-    assert report["engine"] == "translate-de_en 1.1"
+    assert report["engine"] == "translate-de_en 1.1 (cpu, auto)"
 
 
 def test_jobs_1_and_2_give_identical_outputs(tmp_path: Path, many: Path, models_dir: Path) -> None:
@@ -257,7 +264,9 @@ def test_discovery_globs_hidden_files_output_folder_and_links(tmp_path: Path) ->
     (root / "link.txt").symlink_to(outside)
     (root / "inside.txt").symlink_to(root / "drafts" / "d.txt")
     items, failures = discover([root], skip=root / "out", exclude=["drafts"])
-    assert failures == []
+    assert [(o.item.relative.as_posix(), o.status) for o in failures] == [
+        ("notes.md5", "unsupported")
+    ]
     assert [i.relative.as_posix() for i in items] == [
         "inside.txt",
         "region-0/article-000.txt",
@@ -281,7 +290,13 @@ def test_progress_callback_and_summary_file(tmp_path: Path, many: Path, models_d
     assert [p.done for p in seen] == list(range(1, 13))
     assert seen[-1].articles == 12 and seen[-1].segments == 36 and seen[-1].translated == 36
     summary = json.loads((out / "_localise" / "summary.json").read_text())
-    assert summary["counts"] == {"ok": 12, "warning": 0, "failed": 0, "skipped": 0}
+    assert summary["counts"] == {
+        "ok": 12,
+        "warning": 0,
+        "failed": 0,
+        "skipped": 0,
+        "unsupported": 0,
+    }
     assert set(summary["stages"]) == {"scan", "analyse", "translate", "write"}
     assert summary["segments"] == {"total": 36, "unique": 36, "memory": 0, "translated": 36}
     assert summary["signature"]["target"] == "en-GB"
@@ -349,3 +364,62 @@ def test_a_killed_run_resumes_and_completes(tmp_path: Path, models_dir: Path) ->
     texts = {k: v for k, v in outputs(out).items() if k.endswith(".txt")}
     assert texts == {k: v for k, v in outputs(tmp_path / "reference").items() if k.endswith(".txt")}
     assert [p.name for p in out.rglob("*.tmp")] == []
+
+
+def test_outputs_stream_from_the_first_article(tmp_path: Path, models_dir: Path) -> None:
+    articles = tmp_path / "articles"
+    write_articles(articles, 40)
+    out = tmp_path / "out"
+    engines = _Counting(ArgosEngines(ModelsConfig(models_dir)))
+    batch_run = Batch(en_gb(models_dir), out, jobs=1, engines=engines).run([articles])
+    first = next(batch_run)
+    # The first article is written and recorded while most of the run is still ahead:
+    # only the first window's segments (4 articles of 3) have been translated.
+    assert first.status == "ok" and first.output is not None and first.output.is_file()
+    assert engines.translated <= 4 * 3
+    # Stopped after N articles (Ctrl-C in the command line), the next run keeps those N.
+    done = [first, next(batch_run), next(batch_run)]
+    batch_run.close()
+    outcomes, _ = run(en_gb(models_dir), [articles], out)
+    kept = {o.item.relative for o in outcomes if o.status == "skipped"}
+    assert kept == {o.item.relative for o in done}
+
+
+def test_outputs_do_not_depend_on_the_windows(
+    tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import localise.batch.run as batch_module
+
+    articles = tmp_path / "articles"
+    write_articles(articles, 30)
+    # Articles sharing segments across windows: the memory must give the same outputs.
+    write_articles(tmp_path / "articles" / "again", 10)
+    run(en_gb(models_dir), [articles], tmp_path / "wide")
+    monkeypatch.setattr(batch_module, "FIRST_WINDOW", 1)
+    monkeypatch.setattr(batch_module, "WINDOW", 3)
+    assert list(batch_module.windows(7)) == [(0, 1), (1, 3), (3, 6), (6, 7)]
+    run(en_gb(models_dir), [articles], tmp_path / "narrow", jobs=2)
+    assert outputs(tmp_path / "narrow") == outputs(tmp_path / "wide")
+
+
+class _Counting:
+    """An engine factory that counts the segments its engines translate."""
+
+    def __init__(self, inner: EngineFactory) -> None:
+        self.inner = inner
+        self.translated = 0
+
+    def describe(self, pair: tuple[str, str]) -> str:
+        return self.inner.describe(pair)
+
+    def load(self, pair: tuple[str, str]) -> Engine:
+        engine, factory = self.inner.load(pair), self
+
+        class Counted:
+            description = engine.description
+
+            def translate(self, segments: Sequence[str]) -> list[str]:
+                factory.translated += len(segments)
+                return engine.translate(segments)
+
+        return Counted()

@@ -117,9 +117,15 @@ def test_translate_folder(
     for name in names:
         report = json.loads((out / "_localise" / "reports" / f"{name}.json").read_text())
         assert report["language"]["source"] == "de"
-        assert report["engine"] == "translate-de_en 1.0"
+        assert report["engine"] == "translate-de_en 1.0 (cpu, auto)"
     summary = json.loads((out / "_localise" / "summary.json").read_text())
-    assert summary["counts"] == {"ok": len(names), "warning": 0, "failed": 0, "skipped": 0}
+    assert summary["counts"] == {
+        "ok": len(names),
+        "warning": 0,
+        "failed": 0,
+        "skipped": 0,
+        "unsupported": 0,
+    }
     assert f"{len(names)} articles: {len(names)} ok" in result.output
     # Again: the inputs are untouched, the outputs the same, and nothing was redone.
     first = {p: p.read_bytes() for p in out.rglob("*.txt")}
@@ -188,7 +194,7 @@ def test_translate_installs_a_missing_pair_from_the_index(
     [
         (["translate", "x.txt", "--to", "xx-YY"], "unknown locale 'xx-YY'"),
         (["translate", "x.txt"], "Missing option '--to'"),
-        (["translate", ".", "--to", "en-GB"], "several inputs, a folder or several --to locales"),
+        (["translate", ".", "--to", "en-GB"], "several inputs, a folder, several --to locales"),
         (
             ["translate", "x.txt", "--to", "en", "--beam-size", "0"],
             "0 is not in the range 1<=x<=16",

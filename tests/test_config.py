@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -41,7 +42,9 @@ def everything_set(tmp_path: Path) -> Config:
         glossaries=(glossary,),
         article_date=date(2025, 3, 1),
         models=ModelsConfig(folder=tmp_path / "models", index="file:///index/", download=True),
-        engine=EngineConfig(beam_size=2, threads=1, batch_size=8),
+        engine=EngineConfig(
+            beam_size=2, threads=1, batch_size=8, device="cpu", compute_type="int8"
+        ),
         formats=FormatOptions(
             keep_boilerplate=True,
             boilerplate=("Startseite",),
@@ -81,7 +84,7 @@ def test_a_worker_rebuilds_the_pipeline_from_the_whole_configuration(tmp_path: P
         1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=workers._start_worker,
-        initargs=(config, None),
+        initargs=(config, None, os.getpid()),
     ) as pool:
         rebuilt = pool.submit(_config_in_worker).result(timeout=60)
     assert rebuilt == config
@@ -133,7 +136,8 @@ def test_the_command_line_builds_the_same_configuration(tmp_path: Path) -> None:
         ["translate", str(article), "--to", "de-CH", "--from", "de", "--out", str(out),
          "--no-bundled-glossary", "--glossary", str(glossary), "--article-date", "2025-03-01",
          "--models-dir", str(tmp_path / "models"), "--index", "file:///index/",
-         "--beam-size", "2", "--threads", "1", "--keep-boilerplate", "--fields", "title",
+         "--beam-size", "2", "--threads", "1", "--device", "cpu", "--compute-type", "int8",
+         "--keep-boilerplate", "--fields", "title",
          "--front-matter-fields", "summary"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -146,7 +150,13 @@ def test_the_command_line_builds_the_same_configuration(tmp_path: Path) -> None:
         "index": "file:///index/",
         "download": True,
     }
-    assert recorded["engine"] == {"beam_size": 2, "threads": 1, "batch_size": 32}
+    assert recorded["engine"] == {
+        "beam_size": 2,
+        "threads": 1,
+        "batch_size": 2048,
+        "device": "cpu",
+        "compute_type": "int8",
+    }
     assert recorded["formats"]["keep_boilerplate"] is True
     assert recorded["formats"]["fields"] == ["title"]
     assert recorded["formats"]["front_matter_fields"] == ["summary"]

@@ -32,7 +32,7 @@ def test_copy_model_translates_a_batch_exactly(models_dir: Path) -> None:
 def test_pivot_through_english(models_dir: Path) -> None:
     engine = ArgosEngines(ModelsConfig(models_dir)).load(("de", "ru"))
     assert isinstance(engine, PivotEngine)
-    assert engine.description == "translate-de_en 1.0 + translate-en_ru 1.0"
+    assert engine.description == "translate-de_en 1.0 (cpu, auto) + translate-en_ru 1.0 (cpu, auto)"
     assert engine.translate(SENTENCES[:2]) == SENTENCES[:2]
 
 
@@ -73,3 +73,22 @@ def test_bad_options(options: dict[str, int], message: str) -> None:
     with pytest.raises(ConfigError) as caught:
         EngineConfig(**options)
     assert str(caught.value) == message
+
+
+def test_a_bpe_package_tokenizes_and_detokenizes_as_argos_does(tmp_path: Path) -> None:
+    from copymodel import build_bpe_copy_package
+    from localise.engine.packages import install_package_file
+
+    package = install_package_file(build_bpe_copy_package(tmp_path), tmp_path / "models")
+    assert (package.path / "bpe.model").is_file()
+    assert not (package.path / "sentencepiece.model").exists()
+    engine = ArgosEngines(ModelsConfig(tmp_path / "models")).load(("de", "en"))
+    # Moses escapes "&" and splits punctuation off, BPE splits rare words; the copy comes
+    # back joined, unescaped and detokenized, with Moses's normalised quotes (as in Argos).
+    sentences = ["Der Verband „Belavia & Co.“ meldet 12,5 Prozent mehr.", "Minsk, 14. Mai"]
+    tokens = engine._tokenizer.encode(sentences[0])  # type: ignore[attr-defined]
+    assert "&quot;" in tokens and "Prozent" in tokens and "V@@" in tokens
+    assert engine.translate(sentences) == [
+        'Der Verband "Belavia & Co". meldet 12,5 Prozent mehr.',
+        "Minsk, 14. Mai",
+    ]

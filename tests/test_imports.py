@@ -27,7 +27,7 @@ CLI_ALLOWED = {
     "dataclasses", "datetime", "dis", "gettext", "inspect", "json", "json.decoder",
     "json.encoder", "json.scanner", "linecache", "locale", "math", "opcode", "platform",
     "threading", "token", "tokenize", "uuid", "weakref", "collections.abc", "typing",
-    "typing.io", "typing.re", "enum", "shutil", "fnmatch", "errno", "zlib", "bz2", "lzma",
+    "typing.io", "typing.re", "enum", "shutil", "signal", "fnmatch", "errno", "zlib", "bz2", "lzma",
 }  # fmt: skip
 #: Never loaded by building and configuring a pipeline: the model runtime loads when a model
 #: does, the batch machinery when a batch runs.
@@ -73,6 +73,22 @@ def test_a_configured_pipeline_loads_no_model_runtime(tmp_path: Path) -> None:
     )
     loaded, made = _loaded_by(statement, tmp_path)
     assert [m for m in PIPELINE_DENIED if m in loaded] == []
+    assert made == []
+
+
+def test_translating_loads_neither_argostranslate_nor_torch(
+    tmp_path: Path, models_dir: Path
+) -> None:
+    # localise reads Argos packages itself: translating needs ctranslate2 and sentencepiece.
+    statement = (
+        "from pathlib import Path; from localise.config import ModelsConfig; "
+        "from localise.engine import ArgosEngines; "
+        f"e = ArgosEngines(ModelsConfig(Path({str(models_dir)!r}))).load(('de', 'en')); "
+        "assert e.translate(['Das Haus.']) == ['Das Haus.']"
+    )
+    loaded, made = _loaded_by(statement, tmp_path)
+    assert "ctranslate2" in loaded and "sentencepiece" in loaded
+    assert [m for m in ("argostranslate", "torch", "stanza", "spacy") if m in loaded] == []
     assert made == []
 
 

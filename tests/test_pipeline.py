@@ -34,7 +34,7 @@ def _bundled() -> list[Path]:
 def test_copy_model_round_trip(models_dir: Path) -> None:
     result = _pipeline("en-GB", models_dir).localise(ARTICLE)
     assert result.report.source_lang == "de"
-    assert result.report.engine == "translate-de_en 1.0"
+    assert result.report.engine == "translate-de_en 1.0 (cpu, auto)"
     # The copy model writes the German words back; names, dates and amounts are the target's.
     assert result.text.startswith(
         "MINSK, 15 January (BelTA) – Präsident Aleksandr Lukashenko traf am 15 January"
@@ -72,7 +72,9 @@ def test_same_language_needs_no_model(tmp_path: Path) -> None:
 
 def test_pivot_through_english(models_dir: Path) -> None:
     result = _pipeline("ru-RU", models_dir).localise(ARTICLE)
-    assert result.report.engine == "translate-de_en 1.0 + translate-en_ru 1.0"
+    assert (
+        result.report.engine == "translate-de_en 1.0 (cpu, auto) + translate-en_ru 1.0 (cpu, auto)"
+    )
     assert "15 января" in result.text
 
 

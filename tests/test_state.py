@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -51,9 +52,11 @@ def test_memory_recalls_by_pair_engine_and_options(tmp_path: Path) -> None:
 def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     with State.open(tmp_path / "_localise"), pytest.raises(StateError) as caught:
         State.open(tmp_path / "_localise")
-    assert str(caught.value) == (
-        f"{tmp_path}: another localise run is writing into this output folder; wait for it "
-        f"to finish or use another --out folder"
+    holder = f"(pid {os.getpid()}, since "
+    assert str(caught.value).startswith(f"{tmp_path}: another localise run {holder}")
+    assert str(caught.value).endswith(
+        ") is writing into this output folder; wait for it to finish (or pass --wait), or use "
+        "another --out folder"
     )
 
 

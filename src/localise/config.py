@@ -79,11 +79,21 @@ class ModelsConfig:
 
 @dataclass(frozen=True)
 class EngineConfig:
-    """Decoding settings. ``threads=0`` lets CTranslate2 use every core (shared by workers)."""
+    """Decoding settings. ``threads=0`` lets CTranslate2 use every core (shared by workers).
+
+    ``device``: "auto" (CUDA when CTranslate2 sees a GPU, else the CPU), "cpu" or "cuda".
+    ``compute_type``: CTranslate2's ("auto": the fastest the device supports for the model's
+    weights; "int8", "float16", "int8_float16", …). The device chosen is in each engine's
+    description, and so in every report's signature and the translation memory's key.
+    ``batch_size``: the most tokens in one batch of ``translate_batch`` (segments are sorted
+    by length, so a batch holds segments of about the same length).
+    """
 
     beam_size: int = 4
     threads: int = field(default=0, metadata=_RECORDED_ONLY)
-    batch_size: int = field(default=32, metadata=_RECORDED_ONLY)
+    batch_size: int = field(default=2048, metadata=_RECORDED_ONLY)
+    device: str = field(default="auto", metadata=_RECORDED_ONLY)
+    compute_type: str = field(default="auto", metadata=_RECORDED_ONLY)
 
     def __post_init__(self) -> None:
         if not 1 <= self.beam_size <= 16:
@@ -92,6 +102,29 @@ class EngineConfig:
             raise ConfigError(f"threads must be 0 (all cores) or more, got {self.threads}")
         if self.batch_size < 1:
             raise ConfigError(f"batch size must be at least 1, got {self.batch_size}")
+        if self.device not in DEVICES:
+            raise ConfigError(f"device must be one of {', '.join(DEVICES)}, got {self.device!r}")
+        if self.compute_type not in COMPUTE_TYPES:
+            raise ConfigError(
+                f"compute type must be one of {', '.join(COMPUTE_TYPES)}, got {self.compute_type!r}"
+            )
+
+
+#: Where CTranslate2 runs ("auto": CUDA when a GPU is visible).
+DEVICES = ("auto", "cpu", "cuda")
+#: CTranslate2's compute types (https://opennmt.net/CTranslate2/quantization.html).
+COMPUTE_TYPES = (
+    "auto",
+    "default",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
 
 
 @dataclass(frozen=True)
@@ -191,9 +224,10 @@ class Config:
             raise ConfigError(f"each target locale once, please: got {', '.join(self.targets)}")
         for target in self.targets:
             parse_locale(target)
-        if self.source is not None and not (self.source.isalpha() and len(self.source) <= 3):
+        if self.source is not None and not _is_language(self.source):
             raise ConfigError(
-                f"source language must be an ISO 639 code like 'de', not {self.source!r}"
+                f"source language must be an ISO 639 code like 'de', 'en' or 'ru' that CLDR "
+                f"knows, not {self.source!r}"
             )
 
     def target(self, target: str | None = None) -> str:
@@ -210,6 +244,17 @@ class Config:
                 f"{target!r} is not a target of this configuration ({', '.join(self.targets)})"
             )
         return target
+
+
+def _is_language(code: str) -> bool:
+    """An ISO 639 language code CLDR knows ("de", "ru"; not "xx", not "de-DE")."""
+    if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3 and code.islower()):
+        return False
+    try:
+        parse_locale(code)
+    except ConfigError:
+        return False
+    return True
 
 
 def signature_of(config: Config) -> dict[str, Any]:

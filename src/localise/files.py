@@ -59,6 +59,29 @@ def localise_file(pipeline: Pipeline, path: Path | str, target: str | None = Non
     )
 
 
+def localise_text(
+    pipeline: Pipeline,
+    data: bytes,
+    format_name: str,
+    *,
+    name: str = "<stdin>",
+    target: str | None = None,
+) -> Result:
+    """Localise one article given as bytes in a named format (standard input: no file name
+    to tell the format by); the same checks and errors as a file's, named ``name``."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    article = format_named(format_name).read(text, Path(name), pipeline.config.formats)
+    result = pipeline.localise(article.doc, target)
+    return dataclasses.replace(
+        result,
+        text=write_article(article, result),
+        report=dataclasses.replace(result.report, path=name),
+    )
+
+
 def learn_boilerplate(paths: Iterable[Path]) -> frozenset[str]:
     """Lines repeated across the scraped pages among ``paths`` (see
     :func:`localise.formats.text.repeated_lines`). Files that cannot be read are skipped

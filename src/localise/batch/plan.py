@@ -18,7 +18,7 @@ from ..pipeline import Pipeline
 from .discover import Item
 from .state import Record
 
-__all__ = ["Planned", "config_hash", "plan", "sha256"]
+__all__ = ["Planned", "config_hash", "plan", "reason", "sha256"]
 
 
 @dataclass(frozen=True)
@@ -80,16 +80,34 @@ def _unchanged(
     out: Path,
     engine_now: Callable[[tuple[str, str]], str | None],
 ) -> bool:
-    if record is None or not content_hash:
-        return False
-    if record.content_hash != content_hash or record.config_hash != config:
-        return False
+    return reason(record, content_hash, config, out, engine_now) == "unchanged"
+
+
+def reason(
+    record: Record | None,
+    content_hash: str,
+    config: str,
+    out: Path,
+    engine_now: Callable[[tuple[str, str]], str | None],
+) -> str:
+    """Why an output is to be redone ("new", "input changed", …), or "unchanged"."""
+    if record is None:
+        return "new"
+    if not content_hash:
+        return "unreadable"
+    if record.content_hash != content_hash:
+        return "input changed"
+    if record.config_hash != config:
+        return "configuration changed (options, glossary, style or versions)"
     if not (out / record.output).is_file():
-        return False
+        return "output missing"
     if record.pair is None:
-        return True
+        return "unchanged"
     source, _, target = record.pair.partition("-")
-    return engine_now((source, target)) == record.engine
+    now = engine_now((source, target))
+    if now != record.engine:
+        return f"model changed ({record.engine} → {now or 'none installed'})"
+    return "unchanged"
 
 
 def sha256(data: bytes) -> str:

@@ -13,20 +13,24 @@ translation memory), one JSON report per output under ``reports/`` and the run s
 ``summary.json``. Every file is written atomically and recorded in the database only once it
 is in place, so a killed run resumes where it stopped; inputs are only ever read.
 
-Articles go through in windows of :data:`WINDOW`: a window's articles are analysed (in worker
-processes with ``jobs > 1``), their segments deduplicated and looked up in the memory, the rest
-translated in batches of :data:`SEGMENTS_PER_TASK`, and the outputs written by the main
-process, which alone opens the database. Windows and batches are cut the same way whatever the
-number of workers, so the outputs do not depend on it. A file that fails is reported and the
-run goes on.
+Articles go through in windows (:func:`windows`: small first, so the first outputs land within
+seconds, then :data:`WINDOW`): a window's articles are analysed (in worker processes with
+``jobs > 1``), their segments deduplicated and looked up in the memory, the rest translated in
+tasks of :data:`SEGMENTS_PER_TASK`, and each article written by the main process (which alone
+opens the database) as soon as its last segment is translated, then recorded. A segment's
+translation depends on nothing but the segment (the memory keeps the first one), so the
+outputs are the same whatever the number of workers and however the windows are cut. A file
+that fails is reported and the run goes on.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 import re
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -36,28 +40,30 @@ from typing import Any, Literal
 
 from ..config import Config
 from ..engine import EngineFactory
-from ..errors import ConfigError, LocaliseError, ModelError, error_text
+from ..errors import ConfigError, InputError, LocaliseError, ModelError, StateError, error_text
 from ..files import learn_boilerplate, write_article
 from ..formats import Article
 from ..pipeline import Pipeline, Prepared, Result
 from ..report import Report
 from ..textio import write_atomic
-from .discover import Item, find_articles
-from .plan import Planned, config_hash, plan
+from .discover import MAX_SIZE, STATE_FOLDER, Item, find_articles
+from .plan import Planned, config_hash, plan, reason, sha256
 from .state import EngineKey, Record, State
-from .workers import Analysis, Executor
+from .workers import Analysis, Executor, internal_error
 
 __all__ = ["STATE_FOLDER", "Batch", "BatchRun", "Outcome", "Progress", "Summary", "discover"]
 
-STATE_FOLDER = "_localise"
-
-#: Articles analysed and translated together; the unit of progress and of resumption.
+#: Articles analysed and translated together, at most; the first windows are smaller.
 WINDOW = 64
+#: The first window's articles: its outputs are the run's first (the windows then double).
+FIRST_WINDOW = 4
 #: Segments per translation task (one engine call in one worker).
 SEGMENTS_PER_TASK = 64
 
-Status = Literal["ok", "warning", "failed", "skipped"]
-STATUSES: tuple[Status, ...] = ("ok", "warning", "failed", "skipped")
+Status = Literal["ok", "warning", "failed", "skipped", "unsupported"]
+STATUSES: tuple[Status, ...] = ("ok", "warning", "failed", "skipped", "unsupported")
+#: Errors of the output's file system that end a run: every later write would fail too.
+_FATAL_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 _STAGES = ("scan", "analyse", "translate", "write")
 
 
@@ -66,8 +72,11 @@ class Outcome:
     """What happened to one article for one target locale.
 
     ``status`` is ``skipped`` when the input, configuration and model are unchanged since the
-    output was written (``previous_status`` says how that run went). ``target`` is None for a
-    path that failed before any target was involved (missing, unreadable, unsupported).
+    output was written (``previous_status`` says how that run went), ``unsupported`` for a
+    file in an input folder that localise does not read (``error`` says why: another type, a
+    special file, too large, another run's output folder; ``strict`` makes these failures).
+    ``target`` is None for a path that failed before any target was involved (missing,
+    unreadable, unsupported).
     ``result`` holds the localised text and report of an article done in this run.
     """
 
@@ -145,6 +154,8 @@ class Batch:
     from ``config`` (and a pickled copy of ``engines``, which must pickle then). ``force``
     redoes every article; ``include`` / ``exclude`` are globs matched against the path
     relative to its input folder and against the file name (``*`` crosses folders).
+    ``strict`` fails the files localise does not read instead of listing them as
+    ``unsupported``; ``max_size`` is the largest article file read, in bytes.
     """
 
     def __init__(
@@ -158,9 +169,17 @@ class Batch:
         include: Sequence[str] = (),
         exclude: Sequence[str] = (),
         progress: Callable[[Progress], None] | None = None,
+        strict: bool = False,
+        max_size: int = MAX_SIZE,
+        wait: bool = False,
     ) -> None:
         if jobs is not None and jobs < 1:
             raise ConfigError(f"jobs must be 1 or more, got {jobs}")
+        if max_size < 1:
+            raise ConfigError(f"the size limit must be at least 1 byte, got {max_size}")
+        self.strict = strict
+        self.max_size = max_size
+        self.wait = wait
         self.config = config
         self.out = Path(out)
         self.engines = engines
@@ -177,6 +196,12 @@ class Batch:
     def run(self, paths: Iterable[Path | str]) -> BatchRun:
         """Start a run over ``paths`` (files or folders): iterate it for the outcomes."""
         return BatchRun(_Runner(self, [Path(p) for p in paths]).outcomes())
+
+    def dry_run(self, paths: Iterable[Path | str]) -> list[tuple[str, str, str | None, str]]:
+        """What a run over ``paths`` would do, without doing it: ``(action, path, target,
+        why)`` per article and target, action "do", "skip", "fail" or "unsupported". Nothing
+        is written, downloaded or locked."""
+        return _Runner(self, [Path(p) for p in paths]).dry_run()
 
     def output_path(self, item: Item, target: str) -> Path:
         return self.out / self.relative_output(item, target)
@@ -222,11 +247,19 @@ def discover(
     skip: Path | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    max_size: int = MAX_SIZE,
+    strict: bool = False,
 ) -> tuple[list[Item], list[Outcome]]:
-    """Articles under ``paths`` (see :func:`.discover.find_articles`), and a failed outcome for
-    each path that cannot be used."""
-    items, problems = find_articles(paths, skip=skip, include=include, exclude=exclude)
-    return items, [_failed(item, reason) for item, reason in problems]
+    """Articles under ``paths`` (see :func:`.discover.find_articles`), and an outcome for each
+    path that cannot be used (failed) or is left out (unsupported; failed when ``strict``)."""
+    items, problems, left_out = find_articles(
+        paths, skip=skip, include=include, exclude=exclude, max_size=max_size
+    )
+    status: Status = "failed" if strict else "unsupported"
+    return items, [
+        *(_failed(item, reason) for item, reason in problems),
+        *(Outcome(item, status, error=reason) for item, reason in left_out),
+    ]
 
 
 # -- the run -------------------------------------------------------------------------------
@@ -252,15 +285,21 @@ class _Runner:
         self._descriptions: dict[tuple[str, str], str] = {}
         self._pair_errors: dict[tuple[str, str], str] = {}
         self.config_hashes: dict[str, str] = {}
+        self._traces = 0
 
     def outcomes(self) -> Generator[Outcome, None, Summary]:
         batch = self.batch
         outcomes: list[Outcome] = []
-        with State.open(batch.out / STATE_FOLDER) as state:
+        with State.open(batch.out / STATE_FOLDER, wait=batch.wait) as state:
             _remove_stale_temporaries(batch.out)
             mark = time.perf_counter()
             items, failures = discover(
-                self.paths, skip=batch.out, include=batch.include, exclude=batch.exclude
+                self.paths,
+                skip=batch.out,
+                include=batch.include,
+                exclude=batch.exclude,
+                max_size=batch.max_size,
+                strict=batch.strict,
             )
             self.articles = len(items) + len(failures)
             # The run's configuration: the lines repeated across its pages are boilerplate.
@@ -270,7 +309,11 @@ class _Runner:
                 yield self._emitted(outcome, outcomes, article_done=True)
             inputs = {item.path.resolve() for item in items}
             todo, unchanged = plan(
-                [item for item in items if not self._overwrites_input(item, inputs)],
+                [
+                    item
+                    for item in items
+                    if not self._overwrites_input(item, inputs) and not self._lands_in_state(item)
+                ],
                 state.records(),
                 targets=batch.targets,
                 hashes=self.config_hashes,
@@ -284,6 +327,13 @@ class _Runner:
                         item, "its output would overwrite an input; choose another --out"
                     )
                     yield self._emitted(failure, outcomes, article_done=True)
+                elif self._lands_in_state(item):
+                    failure = _failed(
+                        item,
+                        f"its output would land in {STATE_FOLDER}/, the run's own state folder; "
+                        f"rename its folder or localise it on its own",
+                    )
+                    yield self._emitted(failure, outcomes, article_done=True)
             self.tally.stages["scan"] += time.perf_counter() - mark
             for planned in unchanged:
                 kept = self._unchanged(planned)
@@ -291,14 +341,67 @@ class _Runner:
                     yield self._emitted(outcome, outcomes, article_done=outcome is kept[-1])
             executor = Executor(self.pipeline, batch.jobs, len(todo))
             self.jobs = executor.jobs
+            finished = False
             try:
-                for start in range(0, len(todo), WINDOW):
-                    window = todo[start : start + WINDOW]
+                for start, end in windows(len(todo)):
+                    window = todo[start:end]
                     for outcome, last in self._window(window, executor, state):
                         yield self._emitted(outcome, outcomes, article_done=last)
+                finished = True
             finally:
-                executor.close()
+                # Stopped early (an interrupt, a fatal error): the workers' unfinished tasks
+                # are redone by the next run, so they are not waited for.
+                executor.close(abort=not finished)
         return self._summary(outcomes)
+
+    def _lands_in_state(self, item: Item) -> bool:
+        return any(
+            self.batch.relative_output(item, t).parts[:1] == (STATE_FOLDER,)
+            for t in self.batch.targets
+        )
+
+    def dry_run(self) -> list[tuple[str, str, str | None, str]]:
+        batch = self.batch
+        self.pipeline = Pipeline(
+            dataclasses.replace(
+                batch.config, models=dataclasses.replace(batch.config.models, download=False)
+            ),
+            engines=batch.engines,
+        )
+        items, failures = discover(
+            self.paths,
+            skip=batch.out,
+            include=batch.include,
+            exclude=batch.exclude,
+            max_size=batch.max_size,
+            strict=batch.strict,
+        )
+        rows: list[tuple[str, str, str | None, str]] = [
+            (
+                "fail" if o.status == "failed" else "unsupported",
+                str(o.item.path),
+                None,
+                o.error or "",
+            )
+            for o in failures
+        ]
+        config = _with_boilerplate(self.pipeline.config, items)
+        self.pipeline = Pipeline(config, engines=batch.engines)
+        hashes = {t: config_hash(self.pipeline, t) for t in batch.targets}
+        records = State.read_only(batch.out / STATE_FOLDER)
+        for item in items:
+            try:
+                content = sha256(item.path.read_bytes())
+            except OSError:
+                content = ""
+            for target in batch.targets:
+                record = records.get((item.relative.as_posix(), target))
+                why = reason(record, content, hashes[target], batch.out, self._description)
+                if batch.force and why == "unchanged":
+                    why = "--force"
+                action = "skip" if why == "unchanged" else "do"
+                rows.append((action, str(item.path), target, why))
+        return rows
 
     def _overwrites_input(self, item: Item, inputs: set[Path]) -> bool:
         return any(self.batch.output_path(item, t).resolve() in inputs for t in self.batch.targets)
@@ -346,24 +449,32 @@ class _Runner:
     def _window(
         self, window: list[Planned], executor: Executor, state: State
     ) -> Iterator[tuple[Outcome, bool]]:
-        """Each outcome of the window's articles, and whether it is its article's last."""
+        """Each outcome of the window's articles, and whether it is its article's last; an
+        article is written as soon as its segments are translated, in the window's order."""
         mark = time.perf_counter()
         analyses = list(executor.analyse([(p.item, p.targets) for p in window]))
         self.tally.stages["analyse"] += time.perf_counter() - mark
+        waiting = list(zip(window, analyses, strict=True))
         mark = time.perf_counter()
-        translations = self._translate(analyses, executor, state)
-        self.tally.stages["translate"] += time.perf_counter() - mark
-        for planned, analysis in zip(window, analyses, strict=True):
+        for translations, settled in self._translate(analyses, executor, state):
+            self.tally.stages["translate"] += time.perf_counter() - mark
+            while waiting and _ready(waiting[0][1], translations, settled):
+                planned, analysis = waiting.pop(0)
+                mark = time.perf_counter()
+                outcomes = self._finish(planned, analysis, translations, state)
+                self.tally.stages["write"] += time.perf_counter() - mark
+                self.tally.segments["done"] += sum(
+                    len(p.sources) for p in analysis.prepared.values()
+                )
+                for number, outcome in enumerate(outcomes, 1):
+                    yield outcome, number == len(outcomes)
             mark = time.perf_counter()
-            outcomes = self._finish(planned, analysis, translations, state)
-            self.tally.stages["write"] += time.perf_counter() - mark
-            self.tally.segments["done"] += sum(len(p.sources) for p in analysis.prepared.values())
-            for number, outcome in enumerate(outcomes, 1):
-                yield outcome, number == len(outcomes)
 
     def _translate(
         self, analyses: list[Analysis], executor: Executor, state: State
-    ) -> dict[tuple[str, str], dict[str, str]]:
+    ) -> Iterator[tuple[dict[tuple[str, str], dict[str, str]], dict[tuple[str, str], set[str]]]]:
+        """The translations known so far (and the segments whose task failed), first from
+        the memory, then after each translation task."""
         wanted: dict[tuple[str, str], dict[str, None]] = {}
         for analysis in analyses:
             for prepared in analysis.prepared.values():
@@ -371,6 +482,7 @@ class _Runner:
                     wanted.setdefault(prepared.pair, {}).update(dict.fromkeys(prepared.sources))
                     self.tally.segments["total"] += len(prepared.sources)
         found: dict[tuple[str, str], dict[str, str]] = {}
+        settled: dict[tuple[str, str], set[str]] = {}
         tasks: list[tuple[tuple[str, str], tuple[str, ...]]] = []
         for pair in sorted(wanted):
             description = self._description(pair)
@@ -385,15 +497,21 @@ class _Runner:
                 (pair, tuple(missing[i : i + SEGMENTS_PER_TASK]))
                 for i in range(0, len(missing), SEGMENTS_PER_TASK)
             ]
+        yield found, settled
         for (pair, sources), translated in zip(tasks, executor.translate(tasks), strict=True):
             if translated.error is not None:
-                self._pair_errors.setdefault(pair, translated.error)
-                continue
-            new = dict(zip(sources, translated.outputs, strict=True))
-            state.remember(self._key(pair, self._descriptions[pair]), new)
-            found[pair].update(new)
-            self.tally.segments["translated"] += len(new)
-        return found
+                error = self._with_trace(translated.error, translated.trace)
+                self._pair_errors.setdefault(pair, error)
+                settled.setdefault(pair, set()).update(sources)
+            else:
+                new = dict(zip(sources, translated.outputs, strict=True))
+                try:
+                    state.remember(self._key(pair, self._descriptions[pair]), new)
+                except sqlite3.Error as exc:
+                    raise _state_error(self.batch.out, exc) from exc
+                found[pair].update(new)
+                self.tally.segments["translated"] += len(new)
+            yield found, settled
 
     def _key(self, pair: tuple[str, str], description: str) -> EngineKey:
         beam = self.pipeline.config.engine.beam_size
@@ -409,7 +527,8 @@ class _Runner:
         item = planned.item
         unchanged = self._unchanged(planned)
         if analysis.error is not None or analysis.article is None:
-            return [*unchanged, _failed(item, analysis.error or "not analysed")]
+            error = self._with_trace(analysis.error or "not analysed", analysis.trace)
+            return [*unchanged, _failed(item, error)]
         outcomes = []
         for target in planned.targets:
             prepared = analysis.prepared[target]
@@ -417,10 +536,35 @@ class _Runner:
                 outcome = self._write(item, analysis.article, prepared, translations)
             except LocaliseError as exc:
                 outcome = _failed(item, error_text(exc), target)
+            except OSError as exc:
+                if exc.errno in _FATAL_WRITE_ERRORS:
+                    raise _output_error(self.batch.out, exc) from exc
+                outcome = _failed(item, f"cannot write its output: {_os_reason(exc)}", target)
+            except Exception as exc:  # a defect: this article fails, the run goes on
+                import traceback
+
+                error = self._with_trace(internal_error(exc), traceback.format_exc())
+                outcome = _failed(item, error, target)
             if outcome.status != "failed":
-                state.record([self._record(planned, prepared, outcome)])
+                try:
+                    state.record([self._record(planned, prepared, outcome)])
+                except sqlite3.Error as exc:
+                    raise _state_error(self.batch.out, exc) from exc
             outcomes.append(outcome)
         return [*unchanged, *outcomes]
+
+    def _with_trace(self, error: str, trace: str | None) -> str:
+        """The error, and where its traceback was saved (for an internal error)."""
+        if trace is None:
+            return error
+        folder = self.batch.out / STATE_FOLDER / "tracebacks"
+        self._traces += 1
+        path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{self._traces}.txt"
+        try:
+            write_atomic(path, trace)
+        except OSError:
+            return f"{error} (its traceback could not be saved)"
+        return f"{error} (traceback in {path}; please report it)"
 
     def _write(
         self,
@@ -447,6 +591,7 @@ class _Runner:
             report=dataclasses.replace(result.report, path=str(item.path)),
         )
         output = self.batch.output_path(item, target)
+        self._check_inside_out(item, output)
         write_atomic(output, result.text)
         payload = {**result.report.to_json(), "output": str(output)}
         write_atomic(
@@ -455,6 +600,23 @@ class _Runner:
         )
         status: Status = "warning" if result.report.warnings else "ok"
         return Outcome(item, status, target, result=result, output=output)
+
+    def _check_inside_out(self, item: Item, output: Path) -> None:
+        """Refuse an output whose folder leads out of ``out`` or into its state folder
+        (through a symbolic link someone placed inside ``out``)."""
+        out = self.batch.out.resolve()
+        folder = Path(os.path.realpath(output.parent))
+        state = out / STATE_FOLDER
+        if (
+            not (folder == out or out in folder.parents)
+            or folder == state
+            or state in folder.parents
+        ):
+            raise InputError(
+                item.path,
+                f"its output folder {output.parent} leads outside {self.batch.out} (a symbolic "
+                f"link inside the output folder?); localise does not follow it",
+            )
 
     def _record(self, planned: Planned, prepared: Prepared, outcome: Outcome) -> Record:
         pair, target = prepared.pair, prepared.target
@@ -510,6 +672,55 @@ class _Runner:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+
+
+def _output_error(out: Path, exc: OSError) -> StateError:
+    return StateError(
+        out,
+        f"cannot write: {_os_reason(exc)}; the outputs written so far are complete and "
+        f"recorded: make room and run the same command again to resume",
+    )
+
+
+def _state_error(out: Path, exc: sqlite3.Error) -> StateError:
+    return StateError(
+        out / STATE_FOLDER / "state.sqlite",
+        f"cannot update the state database ({exc}); the outputs recorded so far are intact: "
+        f"make room and run the same command again to resume",
+    )
+
+
+def windows(articles: int) -> Iterator[tuple[int, int]]:
+    """Where the windows of a run of ``articles`` start and end: :data:`FIRST_WINDOW`
+    articles, then twice as many each time up to :data:`WINDOW`.
+
+    >>> list(windows(40))
+    [(0, 4), (4, 12), (12, 28), (28, 40)]
+    """
+    start, size = 0, FIRST_WINDOW
+    while start < articles:
+        yield start, min(start + size, articles)
+        start, size = start + size, min(2 * size, WINDOW)
+
+
+def _ready(
+    analysis: Analysis,
+    translations: Mapping[tuple[str, str], Mapping[str, str]],
+    settled: Mapping[tuple[str, str], set[str]],
+) -> bool:
+    """Whether every segment of the article is translated, or its task has failed."""
+    for prepared in analysis.prepared.values():
+        pair = prepared.pair
+        if pair is None or pair not in translations:
+            continue  # same language, or no model: nothing to wait for
+        known, failed = translations[pair], settled.get(pair, set())
+        if any(s not in known and s not in failed for s in prepared.sources):
+            return False
+    return True
 
 
 def _failed(item: Item, error: str, target: str | None = None) -> Outcome:

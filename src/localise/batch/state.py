@@ -17,6 +17,7 @@ A lock file keeps two runs from writing into the same output folder at once.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -95,12 +96,43 @@ class State:
         self._lock = lock
 
     @classmethod
-    def open(cls, folder: Path) -> State:
-        """Open (creating it if needed) the database in ``folder``, holding its lock."""
-        folder.mkdir(parents=True, exist_ok=True)
+    def read_only(cls, folder: Path) -> dict[tuple[str, str], Record]:
+        """The records of an output folder, read without the lock and without creating or
+        changing anything (``--dry-run``); none when the folder has no state yet."""
         path = folder / FILENAME
-        lock = _lock(folder / "lock")
-        connection = sqlite3.connect(path, isolation_level=None)
+        if not path.is_file():
+            return {}
+        try:
+            # immutable: no lock, and no -wal or -shm file created beside the database.
+            uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+            connection = sqlite3.connect(uri, uri=True)
+            try:
+                return cls(connection, path, None).records()
+            finally:
+                connection.close()
+        except sqlite3.Error as exc:
+            raise StateError(path, f"not a usable state database ({exc})") from exc
+
+    @classmethod
+    def open(cls, folder: Path, *, wait: bool = False) -> State:
+        """Open (creating it if needed) the database in ``folder``, holding its lock (or
+        waiting for it, with ``wait``)."""
+        path = folder / FILENAME
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            lock = _lock(folder / "lock", wait)
+        except OSError as exc:
+            raise StateError(
+                folder.parent,
+                f"cannot write into the output folder ({exc.strerror or exc}); choose a "
+                f"folder you can write to with --out",
+            ) from exc
+        try:
+            connection = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            if lock is not None:
+                lock.close()
+            raise StateError(path, f"cannot open the state database ({exc})") from exc
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             # WAL with NORMAL survives a killed process; only a power cut may lose the last
@@ -219,19 +251,41 @@ class _Transaction:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
-def _lock(path: Path) -> IO[bytes] | None:
+def _lock(path: Path, wait: bool = False) -> IO[bytes] | None:
+    """Hold the output folder's lock; the lock file says who holds it (pid, since when)."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, concurrent runs into one folder are unsafe
         return None
-    handle = path.open("ab")
+    handle = path.open("a+b")
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:
-        handle.close()
-        raise StateError(
-            path.parent.parent,
-            "another localise run is writing into this output folder; wait for it to "
-            "finish or use another --out folder",
-        ) from exc
+        holder = _holder(path)
+        if not wait:
+            handle.close()
+            raise StateError(
+                path.parent.parent,
+                f"another localise run{holder} is writing into this output folder; wait for "
+                f"it to finish (or pass --wait), or use another --out folder",
+            ) from exc
+        import sys
+
+        print(f"localise: waiting for the run{holder} writing into {path.parent.parent}",
+              file=sys.stderr)  # fmt: skip
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    handle.seek(0)
+    handle.truncate()
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
+    handle.write(f"{os.getpid()} {stamp}\n".encode())
+    handle.flush()
     return handle
+
+
+def _holder(path: Path) -> str:
+    """ " (pid 1234, since 2026-12-01 10:00:00)" from the lock file, or nothing."""
+    try:
+        pid, _, since = path.read_text(encoding="utf-8").strip().partition(" ")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid}, since {since})" if pid.isdigit() else ""

@@ -3,13 +3,24 @@
 Each worker process rebuilds the run's pipeline from its configuration (and engine factory)
 once and keeps its models loaded; tasks and results cross the process boundary by pickling.
 Workers never write files or open the state database: the main process does.
+
+Workers leave signals to the main process (Ctrl-C reaches the whole process group, and the
+main process decides what to keep), and exit on their own within a second or two when the main
+process is gone (killed with SIGKILL, or by the OOM killer), so none is ever left behind. Any
+exception while reading, analysing or translating fails that task alone: the main process
+reports it as an internal error with its traceback, and the run goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
+import threading
+import time
+import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,18 +42,31 @@ T = TypeVar("T")
 INLINE_BELOW = 24
 
 
+#: How often a worker checks that the main process is alive, in seconds.
+PARENT_CHECK = 1.0
+
+
 @dataclass(frozen=True)
 class Analysis:
     item: Item
     article: Article | None = None
     prepared: dict[str, Prepared] = field(default_factory=dict)
     error: str | None = None
+    #: The traceback of an unexpected exception (a defect), for the main process to save.
+    trace: str | None = None
 
 
 @dataclass(frozen=True)
 class Translated:
     outputs: tuple[str, ...] = ()
     error: str | None = None
+    trace: str | None = None
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line for a defect: the exception's type and first line."""
+    summary = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"internal error: {type(exc).__name__}" + (f": {summary}" if summary else "")
 
 
 class Worker:
@@ -60,6 +84,10 @@ class Worker:
             prepared = {target: self.pipeline.prepare(doc, target) for target in targets}
         except LocaliseError as exc:
             return Analysis(item, error=error_text(exc))
+        except RecursionError as exc:
+            return Analysis(item, error=f"too deeply nested to read ({type(exc).__name__})")
+        except Exception as exc:  # a defect: this article fails, the run goes on
+            return Analysis(item, error=internal_error(exc), trace=traceback.format_exc())
         return Analysis(item, article, prepared)
 
     def translate(self, task: tuple[tuple[str, str], tuple[str, ...]]) -> Translated:
@@ -68,6 +96,8 @@ class Worker:
             return Translated(tuple(self.pipeline.engine(pair).translate(sources)))
         except LocaliseError as exc:
             return Translated(error=str(exc))
+        except Exception as exc:  # a defect in a model library: this task fails alone
+            return Translated(error=internal_error(exc), trace=traceback.format_exc())
 
 
 class Executor:
@@ -94,14 +124,24 @@ class Executor:
 
     def translate(
         self, tasks: Sequence[tuple[tuple[str, str], tuple[str, ...]]]
-    ) -> list[Translated]:
+    ) -> Iterator[Translated]:
+        """Each task's translation, in order, as soon as it (and those before it) is done."""
         if self._inline is not None:
-            return list(map(self._inline.translate, tasks))
-        return collect(self._workers().map(_translate_in_worker, tasks))
+            return map(self._inline.translate, tasks)
+        return stream(self._workers().map(_translate_in_worker, tasks))
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers: after their current task, or at once with ``abort`` (an
+        interrupted run, whose unfinished work is redone by the next)."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        if abort:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        # A pool whose workers were just terminated may be broken: nothing to wait for then.
+        with contextlib.suppress(Exception):
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -117,7 +157,7 @@ class Executor:
                 self.jobs,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(config, sent),
+                initargs=(config, sent, os.getpid()),
             )
         return self._pool
 
@@ -137,8 +177,24 @@ def _can_send(engines: EngineFactory) -> bool:
 _process_worker: list[Worker] = []
 
 
-def _start_worker(config: Config, engines: EngineFactory | None) -> None:
+def _start_worker(config: Config, engines: EngineFactory | None, parent: int) -> None:
+    # Ctrl-C and SIGTERM are the main process's to handle: it stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(143))
+    _watch_parent(parent)
     _process_worker.append(Worker(Pipeline(config, engines=engines)))
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the main process ``parent`` is gone (a re-parented worker sees another
+    parent pid), also when it died before this worker started."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="localise-parent-watch", daemon=True).start()
 
 
 def _analyse_in_worker(task: tuple[Item, tuple[str, ...]]) -> Analysis:
@@ -152,8 +208,13 @@ def _translate_in_worker(task: tuple[tuple[str, str], tuple[str, ...]]) -> Trans
 def collect(results: Iterator[T]) -> list[T]:
     """A pool's results; a worker that died (a crash in a model library, the OOM killer)
     becomes a WorkerError with the way out, not a traceback."""
+    return list(stream(results))
+
+
+def stream(results: Iterator[T]) -> Iterator[T]:
+    """A pool's results as they come, a dead worker told as in :func:`collect`."""
     try:
-        return list(results)
+        yield from results
     except BrokenProcessPool as exc:
         raise WorkerError(
             "a worker process died unexpectedly; every output written so far is recorded, so "

@@ -3,15 +3,19 @@
 Each command parses its options into the library's configuration (:class:`localise.Config`),
 makes one library call and prints the result; every ``LocaliseError`` becomes one line on
 stderr and an exit code: 0 when every input succeeded, 1 when some failed (each named with its
-reason), 2 for usage errors.
+reason), 2 for usage errors, 130 after Ctrl-C and 143 after SIGTERM (no traceback: a batch
+run stops its workers, keeps what it finished and says how to resume).
 """
 
 from __future__ import annotations
 
+import signal
+from typing import Any
+
 import click
 
 from .._version import __version__
-from ._options import CONTEXT
+from ._options import CONTEXT, Terminated, exit_code_of
 from .check import check
 from .glossary import glossary
 from .inspect import detect, inspect
@@ -21,7 +25,24 @@ from .translate import translate
 __all__ = ["main"]
 
 
-@click.group(context_settings=CONTEXT)
+class _Localise(click.Group):
+    """The command group, with SIGTERM and Ctrl-C turned into their exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        def terminate(_signum: int, _frame: object) -> None:
+            raise Terminated()
+
+        previous = signal.signal(signal.SIGTERM, terminate)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as interrupt:
+            click.echo("localise: interrupted", err=True)
+            ctx.exit(exit_code_of(interrupt))
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+@click.group(cls=_Localise, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="localise")
 def main() -> None:
     """Translate and localise news-agency articles offline.

@@ -8,6 +8,7 @@ that ``localise --help`` loads little more than click.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -162,16 +163,40 @@ def or_fail(action: Callable[[], T]) -> T:
         fail(exc)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, as Ctrl-C raises KeyboardInterrupt."""
+
+
+def exit_code_of(interrupt: KeyboardInterrupt) -> int:
+    """130 for Ctrl-C (128 + SIGINT), 143 for SIGTERM (128 + SIGTERM)."""
+    return 143 if isinstance(interrupt, Terminated) else 130
+
+
 def fail(exc: LocaliseError) -> NoReturn:
-    click.echo(f"localise: error: {exc}", err=True)
+    click.echo(f"localise: error: {shown(exc)}", err=True)
     sys.exit(exc.exit_code)
 
 
 def exit_for_failures(failures: Sequence[tuple[Path, str]]) -> None:
     for path, error in failures:
-        click.echo(f"localise: error: {path}: {error}", err=True)
+        click.echo(f"localise: error: {shown(path)}: {shown(error)}", err=True)
     if failures:
         sys.exit(1)
+
+
+#: Characters a terminal may act on: C0 and C1 controls (escape sequences, carriage return,
+#: bell), DEL, and the bidirectional overrides that reorder what follows them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value: object) -> str:
+    r"""``value`` as text safe for a terminal: control characters from article text, file
+    names or messages are written as escapes ("\x1b"), never sent raw.
+
+    >>> shown("Minsk\x1b[2J\nnews.txt")
+    'Minsk\\x1b[2J\\nnews.txt'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
 
 
 def counted(n: int, noun: str) -> str:

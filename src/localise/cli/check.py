@@ -15,6 +15,7 @@ from ._options import (
     glossary_options,
     glossary_paths,
     or_fail,
+    shown,
     style_from,
     style_option,
     with_options,
@@ -91,9 +92,10 @@ def check(
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         for found in result.findings:
-            click.echo(f"{translation}:{found.line}: {found.severity}: {found.finding.message()}")
+            message = shown(found.finding.message())
+            click.echo(f"{shown(translation)}:{found.line}: {found.severity}: {message}")
             if found.finding.sentence:
-                click.echo(f"    in: {' '.join(found.finding.sentence.split())}")
+                click.echo(f"    in: {shown(' '.join(found.finding.sentence.split()))}")
         errors = result.errors
         warnings = sum(f.severity == "warning" for f in result.findings)
         click.echo(

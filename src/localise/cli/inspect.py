@@ -17,6 +17,7 @@ from ._options import (
     exit_for_failures,
     glossary_options,
     glossary_paths,
+    shown,
     style_from,
     style_option,
     with_options,
@@ -61,7 +62,7 @@ def detect(
     target_lang = str(build(lambda: parse_locale(target)).language) if target else None
     detector = LanguageDetector()
     items, failed = discover(paths)
-    failures = [(outcome.item.path, outcome.error or "") for outcome in failed]
+    failures = [(o.item.path, o.error or "") for o in failed if o.status == "failed"]
     for item in items:
         try:
             found = detect_file(item.path, source=source, target=target_lang, detector=detector)
@@ -71,10 +72,11 @@ def detect(
         if as_json:
             click.echo(json.dumps(found.to_json(), ensure_ascii=False))
             continue
-        click.echo(f"{item.path}\t{found.lang or 'unknown'}\t{_confidence(found.confidence)}")
+        lang = found.lang or "unknown"
+        click.echo(f"{shown(item.path)}\t{lang}\t{_confidence(found.confidence)}")
         for block in () if no_blocks else found.blocks:
             action = "translate" if block.translate else f"keep ({block.reason})"
-            excerpt = " ".join(block.text.split())
+            excerpt = shown(" ".join(block.text.split()))
             excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
             click.echo(
                 f"  {block.index}\t{block.kind}\t{block.lang or '-'}\t"
@@ -172,7 +174,8 @@ def _print_table(path: Path, doc: Doc) -> None:
     if doc.article_date is not None:
         source = _DATE_SOURCES[doc.article_date_source or "metadata"]
         date = f"{doc.article_date.isoformat()} (from {source})"
-    click.echo(f"{path}: language {doc.lang} ({doc.lang_confidence or 0:.2f}), article date {date}")
+    confidence = doc.lang_confidence or 0
+    click.echo(f"{shown(path)}: language {doc.lang} ({confidence:.2f}), article date {date}")
     for span in doc.spans:
         value = json.dumps(span.value.to_json(), ensure_ascii=False)
         click.echo(

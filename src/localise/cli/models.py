@@ -23,10 +23,11 @@ def models() -> None:
 @models_dir_option
 def models_list(models_dir: Path | None) -> None:
     """List installed packages: language pair, name and version, folder."""
-    from ..engine.packages import installed_packages
+    from ..engine.packages import installed_packages, remove_leftovers
 
     folder = models_folder(models_dir)
-    packages = installed_packages(folder)
+    remove_leftovers(folder)  # what an install killed midway left behind
+    packages = or_fail(lambda: installed_packages(folder))
     if not packages:
         click.echo(
             f"no models installed in {folder}; install one with "
@@ -70,7 +71,8 @@ def models_install(what: tuple[str, ...], models_dir: Path | None, index_url: st
 @click.argument("to_code", metavar="TO")
 @models_dir_option
 def models_remove(from_code: str, to_code: str, models_dir: Path | None) -> None:
-    """Remove the installed package for a language pair."""
+    """Remove the installed package for a language pair (a pair that is not installed is an
+    error that lists what is)."""
     from ..engine.packages import remove_package
 
     package = or_fail(lambda: remove_package(models_folder(models_dir), from_code, to_code))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -10,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..config import COMPUTE_TYPES
 from ._options import (
     CONTEXT,
     article_date_option,
     build,
     day,
+    exit_code_of,
     fail,
     format_config,
     format_options,
@@ -24,6 +27,7 @@ from ._options import (
     models_dir_option,
     models_folder,
     or_fail,
+    shown,
     style_from,
     style_option,
     with_options,
@@ -112,7 +116,54 @@ if TYPE_CHECKING:
     type=click.IntRange(0),
     help="CPU threads for translation (0 = all cores, shared between the jobs).",
 )
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default="auto",
+    show_default=True,
+    help="Where the models run: auto is the GPU when CTranslate2 sees one (CUDA 12, cuDNN 9), "
+    "else the CPU. The choice is recorded in every report's signature.",
+)
+@click.option(
+    "--compute-type",
+    type=click.Choice(COMPUTE_TYPES),
+    default="auto",
+    show_default=True,
+    help="CTranslate2's number format (auto: the fastest the device supports for the model; "
+    "int8 on a CPU, int8_float16 or float16 on a GPU).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the final summary.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Files in the input folders that localise does not read (another type, a special "
+    "file, over --max-size) fail the run instead of being listed.",
+)
+@click.option(
+    "--max-size",
+    default="10M",
+    show_default=True,
+    metavar="SIZE",
+    callback=lambda _ctx, _param, value: _size(value),
+    help="The largest article file read (bytes, or with k, M, G).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="List what a run would do with each article and why (new, changed, unchanged, "
+    "unsupported), without translating or writing anything.",
+)
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="When another run is writing into --out, wait for it instead of failing.",
+)
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["text", "markdown", "html", "json"]),
+    help="The format of an article read from standard input (PATH '-') [default: text].",
+)
 @article_date_option
 @with_options(format_options)
 @style_option
@@ -133,7 +184,14 @@ def translate(
     offline: bool,
     beam_size: int,
     threads: int,
+    device: str,
+    compute_type: str,
     quiet: bool,
+    strict: bool,
+    max_size: int,
+    dry_run: bool,
+    wait: bool,
+    input_format: str | None,
     article_date: datetime | None,
     keep_boilerplate: bool,
     fields: str,
@@ -149,13 +207,16 @@ def translate(
     With --out, a re-run redoes only what changed (input, glossary, options or model) and
     resumes a run that was stopped; identical segments are translated once and remembered.
     Exit code 0 when all went well, 1 when some articles failed (or had warnings, with
-    --fail-on warning), 2 for usage errors.
+    --fail-on warning), 2 for usage errors, 130 after Ctrl-C and 143 after SIGTERM (what was
+    finished is kept: run the same command again to resume). PATH '-' reads one article from
+    standard input and writes it to standard output.
 
     \b
     Examples:
       localise translate examples/articles --to en-GB --out out/en-GB
       localise translate news/ --to en-GB --to ru-RU --out out --exclude 'drafts/*'
       localise translate article.txt --to en-US --from de > article.en.txt
+      curl -s $URL | localise translate - --format html --to en-GB > page.html
     """
     from ..config import Config, EngineConfig, ModelsConfig
 
@@ -166,19 +227,29 @@ def translate(
             glossaries=glossary_paths(glossaries, no_bundled_glossary),
             article_date=day(article_date),
             models=ModelsConfig(models_folder(models_dir), index_url, download=not offline),
-            engine=EngineConfig(beam_size=beam_size, threads=threads),
+            engine=EngineConfig(
+                beam_size=beam_size, threads=threads, device=device, compute_type=compute_type
+            ),
             formats=format_config(keep_boilerplate, fields, front_matter_fields),
             style=style_from(style),
         )
     )
+    _check_paths(paths, out_dir)
     engines = _engines(config)
-    if out_dir is None:
-        if len(paths) == 1 and paths[0].is_file() and len(config.targets) == 1:
-            _translate_to_stdout(config, engines, paths[0])
-            return
+    if out_dir is None or paths == (Path("-"),):
+        if len(paths) == 1 and len(config.targets) == 1 and not dry_run:
+            if paths[0] == Path("-"):
+                _translate_stdin(config, engines, input_format or "text")
+                return
+            if paths[0].is_file():
+                _translate_to_stdout(config, engines, paths[0])
+                return
         raise click.UsageError(
-            "several inputs, a folder or several --to locales need --out DIR for the outputs"
+            "several inputs, a folder, several --to locales or --dry-run need --out DIR for "
+            "the outputs (standard input, '-', goes to standard output)"
         )
+    if input_format is not None:
+        raise click.UsageError("--format is for an article read from standard input ('-')")
     _translate_batch(
         config,
         engines,
@@ -189,8 +260,50 @@ def translate(
         include=include,
         exclude=exclude,
         quiet=quiet,
-        strict=fail_on == "warning",
+        fail_on_warnings=fail_on == "warning",
+        strict=strict,
+        max_size=max_size,
+        dry_run=dry_run,
+        wait=wait,
     )
+
+
+def _size(value: str) -> int:
+    """``--max-size``: "500000", "500k", "10M", "1G"."""
+    units = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
+    number, unit = value.strip()[:-1], value.strip()[-1:].lower()
+    if unit.isdigit() or unit == "":
+        number, unit = value.strip(), ""
+    try:
+        size = int(float(number) * units[unit])
+    except (ValueError, KeyError):
+        raise click.BadParameter(f"{value!r} is not a size like 500k, 10M or 1G") from None
+    if size < 1:
+        raise click.BadParameter(f"{value!r}: the limit must be at least 1 byte")
+    return size
+
+
+def _check_paths(paths: Sequence[Path], out: Path | None) -> None:
+    """Usage errors before anything runs: a path that does not exist, standard input with
+    other paths, an output folder that is an input or inside one."""
+    if Path("-") in paths and len(paths) > 1:
+        raise click.UsageError("'-' (standard input) is one article: give it alone")
+    for path in paths:
+        if path != Path("-") and not path.exists() and not path.is_symlink():
+            raise click.UsageError(f"{shown(path)}: no such file or folder")
+    if out is None:
+        return
+    resolved = out.resolve()
+    for path in paths:
+        if path == Path("-") or not path.is_dir():
+            continue
+        folder = path.resolve()
+        if resolved == folder or folder in resolved.parents:
+            where = "is" if resolved == folder else "is inside"
+            raise click.UsageError(
+                f"--out {shown(out)} {where} the input folder {shown(path)}: the outputs would "
+                f"be read as inputs by the next run; choose a folder outside it"
+            )
 
 
 def _engines(config: Config) -> ArgosEngines:
@@ -208,6 +321,19 @@ def _engines(config: Config) -> ArgosEngines:
     return ArgosEngines(config.models, config.engine, on_download=downloading)
 
 
+def _translate_stdin(config: Config, engines: ArgosEngines, input_format: str) -> None:
+    from ..files import localise_text
+    from ..pipeline import Pipeline
+
+    data = sys.stdin.buffer.read()
+    pipeline = Pipeline(config, engines=engines)
+    result = or_fail(lambda: localise_text(pipeline, data, input_format))
+    sys.stdout.buffer.write(result.text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    for warning in result.report.warnings:
+        click.echo(f"localise: warning: <stdin>: {shown(warning)}", err=True)
+
+
 def _translate_to_stdout(config: Config, engines: ArgosEngines, path: Path) -> None:
     from ..files import localise_file
     from ..pipeline import Pipeline
@@ -216,7 +342,7 @@ def _translate_to_stdout(config: Config, engines: ArgosEngines, path: Path) -> N
     result = or_fail(lambda: localise_file(pipeline, path))
     click.echo(result.text, nl=False)
     for warning in result.report.warnings:
-        click.echo(f"localise: warning: {path}: {warning}", err=True)
+        click.echo(f"localise: warning: {shown(path)}: {shown(warning)}", err=True)
 
 
 def _translate_batch(
@@ -230,8 +356,14 @@ def _translate_batch(
     include: Sequence[str],
     exclude: Sequence[str],
     quiet: bool,
+    fail_on_warnings: bool,
     strict: bool,
+    max_size: int,
+    dry_run: bool,
+    wait: bool,
 ) -> None:
+    import signal
+
     from ..batch import Batch
     from ..errors import LocaliseError
 
@@ -246,8 +378,14 @@ def _translate_batch(
             include=include,
             exclude=exclude,
             progress=bar.update,
+            strict=strict,
+            max_size=max_size,
+            wait=wait,
         )
     )
+    if dry_run:
+        _print_plan(or_fail(lambda: batch.dry_run(paths)))
+        return
     run = batch.run(paths)
     outcomes: list[Outcome] = []
     try:
@@ -257,9 +395,35 @@ def _translate_batch(
     except LocaliseError as exc:
         bar.close()
         fail(exc)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C, or SIGTERM (see localise.cli)
+        # A second signal while the workers stop would interrupt the clean-up.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        run.close()
+        bar.close()
+        finished = sum(o.status in ("ok", "warning") for o in outcomes)
+        click.echo(
+            f"localise: interrupted: {finished} outputs finished and recorded in {shown(out)}; "
+            f"run the same command again to resume",
+            err=True,
+        )
+        sys.exit(exit_code_of(interrupt))
     bar.close()
     assert run.summary is not None
-    _print_summary(run.summary, outcomes, strict)
+    if run.summary.articles == 0:
+        where = ", ".join(shown(p) for p in paths)
+        click.echo(f"localise: error: no articles found in {where}", err=True)
+        sys.exit(1)
+    _print_summary(run.summary, outcomes, fail_on_warnings)
+
+
+def _print_plan(planned: Sequence[tuple[str, str, str | None, str]]) -> None:
+    """``--dry-run``: one line per article and target: what a run would do, and why."""
+    for action, path, target, why in planned:
+        locale = f"\t{target}" if target else ""
+        click.echo(f"{action}{locale}\t{shown(path)}\t{shown(why)}")
+    counts = Counter(action for action, *_ in planned)
+    click.echo(", ".join(f"{n} {action}" for action, n in sorted(counts.items())), err=True)
 
 
 class _ProgressDisplay:
@@ -290,10 +454,10 @@ class _ProgressDisplay:
         self._bar.update(progress.done - self._bar.pos, current_item=self._text)
 
     def log(self, outcome: Outcome) -> None:
-        if self.quiet or self.interactive or outcome.status == "skipped":
+        if self.quiet or self.interactive or outcome.status in ("skipped", "unsupported"):
             return
         target = f"\t{outcome.target}" if outcome.target else ""
-        click.echo(f"{outcome.status}{target}\t{outcome.item.path}", err=True)
+        click.echo(f"{outcome.status}{target}\t{shown(outcome.item.path)}", err=True)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -308,17 +472,24 @@ SUMMARY_LINES = 20
 def _print_summary(summary: Summary, outcomes: Sequence[Outcome], strict: bool) -> None:
     several = len(summary.targets) > 1
     warnings = [
-        f"localise: warning: {_where(o, several)}: {warning}"
+        f"localise: warning: {_where(o, several)}: {shown(warning)}"
         for o in outcomes
         if o.report is not None
         for warning in o.report.warnings
     ]
     errors = list(
         dict.fromkeys(
-            f"localise: error: {_where(o, several)}: {o.error}" for o in outcomes if o.error
+            f"localise: error: {_where(o, several)}: {shown(o.error)}"
+            for o in outcomes
+            if o.error and o.status == "failed"
         )
     )
-    for lines in (warnings, errors):
+    notes = [
+        f"localise: not read: {_where(o, several)}: {shown(o.error)}"
+        for o in outcomes
+        if o.status == "unsupported"
+    ]
+    for lines in (notes, warnings, errors):
         for line in lines[:SUMMARY_LINES]:
             click.echo(line, err=True)
         if len(lines) > SUMMARY_LINES:
@@ -327,8 +498,9 @@ def _print_summary(summary: Summary, outcomes: Sequence[Outcome], strict: bool) 
     locales = f" × {len(summary.targets)} locales" if len(summary.targets) > 1 else ""
     click.echo(
         f"{summary.articles} articles{locales}: {counts['ok']} ok, {counts['warning']} with "
-        f"warnings, {counts['failed']} failed, {counts['skipped']} unchanged; "
-        f"summary in {summary.path}",
+        f"warnings, {counts['failed']} failed, {counts['skipped']} unchanged"
+        + (f", {counts['unsupported']} not read (--strict fails them)" if notes else "")
+        + f"; summary in {shown(summary.path)}",
         err=True,
     )
     segments, stages = summary.segments, summary.stages
@@ -353,5 +525,5 @@ def _print_summary(summary: Summary, outcomes: Sequence[Outcome], strict: bool) 
 
 def _where(outcome: Outcome, several_targets: bool) -> str:
     if several_targets and outcome.target is not None:
-        return f"{outcome.item.path} ({outcome.target})"
-    return str(outcome.item.path)
+        return f"{shown(outcome.item.path)} ({outcome.target})"
+    return shown(outcome.item.path)

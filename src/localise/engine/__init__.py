@@ -8,7 +8,7 @@ missing pair from the package index when the configuration allows it. A test or 
 passes its own factory to ``Pipeline(config, engines=...)``; a batch with worker processes
 sends it to them pickled.
 
-argostranslate and ctranslate2 are imported only when an engine is loaded.
+ctranslate2 is imported only when an engine is described or loaded; argostranslate never.
 """
 
 from __future__ import annotations
@@ -85,7 +85,10 @@ class ArgosEngines:
             progress = (lambda entry: hook(pair, entry)) if hook is not None else None
             install_pair(*pair, self.models.index, self.models.path, progress=progress)
             route = find_route(self.models.path, *pair)
-        return " + ".join(str(package) for package in route)
+        from .argos import choose_device, describe
+
+        device = choose_device(self.engine.device)
+        return " + ".join(describe(package, self.engine, device) for package in route)
 
     def load(self, pair: Pair) -> Engine:
         from .argos import ArgosEngine, PivotEngine

@@ -1,20 +1,24 @@
 """An installed Argos package, run offline through CTranslate2, and two chained through English.
 
-``argostranslate.translate.translate()`` is not used: its sentence splitter downloads a model
-on first use and fails offline. We segment ourselves (:mod:`localise.segment`), tokenize with
-the package's own tokenizer and call ``ctranslate2.Translator.translate_batch`` on whole lists
-of segments. argostranslate and ctranslate2 are imported here only, when an engine is built.
+argostranslate is not needed: a package is a folder, and we read it as argostranslate does
+(``metadata.json`` for the codes and the target prefix, the tokenizer of
+:mod:`.tokenizers`, the CTranslate2 ``model/``). We segment ourselves
+(:mod:`localise.stages.segment`) and call ``ctranslate2.Translator.translate_batch`` on
+whole lists of segments, in batches counted in tokens. ctranslate2 is imported here only,
+when an engine is built or a device is chosen.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..config import EngineConfig
-from ..errors import ModelError
+from ..errors import ConfigError, ModelError
 from .packages import InstalledPackage
+from .tokenizers import Tokenizer, load_tokenizer
 
 if TYPE_CHECKING:
     from . import Engine
@@ -28,12 +32,16 @@ class ArgosEngine:
     def __init__(self, package: InstalledPackage, options: EngineConfig | None = None) -> None:
         self.package = package
         self.options = options or EngineConfig()
-        self._tokenizer, self._target_prefix = _load_tokenizer(package)
-        self._translator = _load_translator(package, self.options)
+        self.device = choose_device(self.options.device)
+        self._tokenizer: Tokenizer = load_tokenizer(
+            package.path, package.from_code, package.to_code
+        )
+        self._target_prefix = _target_prefix(package)
+        self._translator = _load_translator(package, self.options, self.device)
 
     @property
     def description(self) -> str:
-        return str(self.package)
+        return describe(self.package, self.options, self.device)
 
     def translate(self, segments: Sequence[str]) -> list[str]:
         if not segments:
@@ -46,7 +54,10 @@ class ArgosEngine:
                 tokens,
                 target_prefix=prefix,
                 beam_size=self.options.beam_size,
+                # Counted in tokens: CTranslate2 sorts the segments by length and cuts the
+                # batches, so short segments do not wait in a batch padded to a long one.
                 max_batch_size=self.options.batch_size,
+                batch_type="tokens",
                 replace_unknowns=True,
                 # CTranslate2 stops at 256 tokens by default: long sentences lost their end.
                 max_decoding_length=min(MAX_DECODING_LENGTH, max(256, 2 * longest + 16)),
@@ -59,11 +70,7 @@ class ArgosEngine:
     def _decode(self, pieces: list[str]) -> str:
         if self._target_prefix and pieces[:1] == [self._target_prefix]:
             pieces = pieces[1:]
-        processor = getattr(self._tokenizer, "lazy_processor", None)
-        # argostranslate's SentencePieceTokenizer.decode turns every "_" into a space;
-        # decode sentencepiece pieces directly instead.
-        text = processor().decode_pieces(pieces) if processor else self._tokenizer.decode(pieces)
-        return str(text).strip()
+        return self._tokenizer.decode(pieces).strip()
 
 
 class PivotEngine:
@@ -81,35 +88,52 @@ class PivotEngine:
         return self.second.translate(self.first.translate(segments))
 
 
-def _load_tokenizer(package: InstalledPackage) -> tuple[Any, str]:
-    from argostranslate.package import Package
+def choose_device(device: str) -> str:
+    """ "cuda" or "cpu": "auto" is CUDA when CTranslate2 sees a GPU. Asking for "cuda" where
+    there is none is an error that says so."""
+    if device == "cpu":
+        return "cpu"
+    import ctranslate2
 
-    try:
-        argos_package = Package(package.path)
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot load the package in {package.path}: {exc}") from exc
-    tokenizer = getattr(argos_package, "tokenizer", None)
-    if tokenizer is None:
-        raise ModelError(
-            f"the package in {package.path} has no sentencepiece.model or bpe.model; "
-            f"reinstall it with `localise models install {package.from_code} {package.to_code}`"
+    gpus = ctranslate2.get_cuda_device_count()
+    if device == "cuda" and gpus == 0:
+        raise ConfigError(
+            "--device cuda: CTranslate2 sees no CUDA GPU (it needs an NVIDIA driver, CUDA 12 "
+            "and cuDNN 9; see the README); use --device auto or cpu"
         )
-    return tokenizer, str(argos_package.target_prefix or "")
+    return "cuda" if gpus else "cpu"
 
 
-def _load_translator(package: InstalledPackage, options: EngineConfig) -> Any:
+def describe(package: InstalledPackage, options: EngineConfig, device: str) -> str:
+    """The package, and where and how it runs: "translate-de_en 1.9 (cpu, auto)"."""
+    return f"{package} ({device}, {options.compute_type})"
+
+
+def _target_prefix(package: InstalledPackage) -> str:
+    """The token some multilingual packages put first in the target (``target_prefix``)."""
+    try:
+        metadata = json.loads((package.path / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {package.path / 'metadata.json'}: {exc}") from exc
+    prefix = metadata.get("target_prefix") if isinstance(metadata, dict) else None
+    return prefix if isinstance(prefix, str) else ""
+
+
+def _load_translator(package: InstalledPackage, options: EngineConfig, device: str) -> Any:
     import ctranslate2
 
     try:
         return ctranslate2.Translator(
             os.fspath(package.path / "model"),
-            device="cpu",
+            device=device,
             inter_threads=1,
             intra_threads=options.threads,
-            compute_type="auto",
+            compute_type=options.compute_type,
         )
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelError(
-            f"cannot load the CTranslate2 model in {package.path / 'model'}: {exc}; reinstall "
-            f"it with `localise models install {package.from_code} {package.to_code}`"
+            f"cannot load the CTranslate2 model in {package.path / 'model'} on {device} "
+            f"({options.compute_type}): {exc}; reinstall it with "
+            f"`localise models install {package.from_code} {package.to_code}`, or try "
+            f"another --compute-type"
         ) from exc
