@@ -124,13 +124,15 @@ LAYERS: dict[str, int] = {
     "config": 2,
     "stages": 3, "engine": 3, "formats": 3, "styles": 3,
     "report": 4,
+    "alignment": 5,
     "pipeline": 5,
     "files": 6,
     "check": 7,
     "batch": 7,
-    "cli": 8,
-    "__main__": 9,
-    "localise": 9,  # the package's face, which names everything lazily
+    "review": 8,
+    "cli": 9,
+    "__main__": 10,
+    "localise": 10,  # the package's face, which names everything lazily
 }  # fmt: skip
 
 

@@ -368,3 +368,31 @@ def test_a_library_batch_takes_the_same_limits() -> None:
 
     with pytest.raises(ConfigError, match="size limit must be at least 1 byte"):
         Batch(Config(("en-GB",)), "out", max_size=0)
+
+
+def test_a_defect_in_a_command_is_one_line_and_a_saved_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import localise.files
+
+    def broken(*_args: object, **_options: object) -> None:
+        raise ValueError("a defect\nwith a second line")
+
+    monkeypatch.setattr(localise.files, "detect_file", broken)
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, output = cli("detect", str(path))
+    assert code == 1
+    [line] = output.strip().splitlines()
+    assert line.startswith("localise: internal error: ValueError: a defect (a defect; please ")
+    trace = Path(line.split("traceback in ")[1].rstrip(")"))
+    assert "raise ValueError" in trace.read_text()
+    trace.unlink()
+
+
+def test_a_missing_glossary_fails_when_the_pipeline_is_built(tmp_path: Path) -> None:
+    from localise import Pipeline
+    from localise.errors import GlossaryError
+
+    with pytest.raises(GlossaryError, match=r"none\.tsv: no such glossary file; check the path"):
+        Pipeline(Config(("en-GB",), glossaries=(tmp_path / "none.tsv",)))

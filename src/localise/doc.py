@@ -11,6 +11,7 @@ Offsets are half-open Python ``str`` offsets into ``Doc.text``, like spaCy's ``s
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -157,7 +158,10 @@ class Doc:
 
     def is_free(self, start: int, end: int) -> bool:
         """True when no span covers any character of ``text[start:end]``."""
-        return not any(span.overlaps(start, end) for span in self.spans)
+        # Spans are sorted and never overlap, so their ends are sorted too: of the spans that
+        # start before ``end``, the last reaches furthest.
+        before = bisect_left(self.spans, end, key=_start)
+        return before == 0 or not self.spans[before - 1].overlaps(start, end)
 
     def with_spans(self, spans: Iterable[Span]) -> Doc:
         """A new Doc with these spans added; raises ValueError if any overlaps another."""
@@ -167,11 +171,23 @@ class Doc:
         return [span for span in self.spans if span.kind == kind]
 
     def spans_within(self, start: int, end: int) -> list[Span]:
-        return [span for span in self.spans if start <= span.start and span.end <= end]
+        found = []
+        for index in range(bisect_left(self.spans, start, key=_start), len(self.spans)):
+            span = self.spans[index]
+            if span.start >= end:
+                break
+            if span.end <= end:
+                found.append(span)
+        return found
 
     def block_of(self, span: Span) -> Block | None:
         """The block that holds the whole span, if any."""
-        return next((b for b in self.blocks if b.start <= span.start and span.end <= b.end), None)
+        # Blocks are sorted and never overlap: only the last one starting at or before the
+        # span can hold it.
+        index = bisect_right(self.blocks, span.start, key=_start) - 1
+        if index >= 0 and self.blocks[index].end >= span.end:
+            return self.blocks[index]
+        return None
 
     def translatable_regions(self) -> list[tuple[int, int, bool]]:
         """Where MT applies, and whether line breaks there are soft: every block marked
@@ -179,6 +195,10 @@ class Doc:
         if not self.blocks:
             return [(0, len(self.text), False)]
         return [(b.start, b.end, b.soft_breaks) for b in self.blocks if b.translate]
+
+
+def _start(region: Span | Block) -> int:
+    return region.start
 
 
 def _span_order(span: Span) -> tuple[int, int]:

@@ -22,13 +22,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from ._version import __version__
 from .config import Config, signature_of
 from .doc import Doc, Segment, Span
 from .engine import ArgosEngines, Engine, EngineFactory
-from .errors import ConfigError, InputError, ModelError
+from .errors import ConfigError, GlossaryError, InputError, ModelError
 from .locales import parse_locale
 from .report import Report, warnings_for
 from .stages import Stage
@@ -62,13 +63,15 @@ class Result:
     """A localised article: the target text, the source analysis and the report.
 
     ``blocks`` holds the output of each of ``doc.blocks`` (empty when the Doc has none), for
-    the format writers that put each block back where it came from.
+    the format writers that put each block back where it came from; ``outputs`` the output of
+    each of ``doc.segments`` (the review page and XLIFF show them beside their sources).
     """
 
     text: str
     doc: Doc
     report: Report
     blocks: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
 
 
 class Pipeline:
@@ -89,6 +92,13 @@ class Pipeline:
         self._source_stages: dict[str, tuple[Stage, ...]] = {}
         self._target_stages: dict[tuple[str, str], tuple[Stage, ...]] = {}
         self._checkers: dict[tuple[str, str], FactChecker] = {}
+        # A missing glossary is a mistake in the configuration: say so now, not at the first
+        # article (the glossaries themselves load when first needed).
+        for path in config.glossaries:
+            if not Path(path).is_file():
+                raise GlossaryError(
+                    path, "no such glossary file; check the path, or leave it out of the Config"
+                )
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -190,6 +200,7 @@ class Pipeline:
             doc=doc,
             report=self._report(doc, prepared.target, engine, checks, findings),
             blocks=tuple(_reassemble(doc, outputs, b.start, b.end) for b in doc.blocks),
+            outputs=tuple(outputs),
         )
 
     def localise(self, doc: Doc | str, target: str | None = None) -> Result:
@@ -340,7 +351,9 @@ def _spans_in(doc: Doc, segment: Segment) -> list[Span]:
     ]
 
 
-_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+# The lookbehind starts a match at the first blank of a run: without it, a long run of blanks
+# with no line break is tried from each of its positions.
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 def _for_engine(
@@ -354,14 +367,11 @@ def _for_engine(
     translation replaces the whole sentence.
     """
     joins = []
+    markup = [s for s in doc.spans_within(segment.start, segment.end) if s.kind == "markup"]
     for match in _LINE_BREAK.finditer(doc.text, segment.start, segment.end):
         end = match.end()
         continuation = next(
-            (
-                s
-                for s in doc.spans
-                if s.kind == "markup" and match.start() < s.start <= end and _is_prefix(s.text)
-            ),
+            (s for s in markup if match.start() < s.start <= end and _is_prefix(s.text)),
             None,
         )
         joins.append((match.start(), max(end, continuation.end) if continuation else end))

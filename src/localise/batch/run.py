@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..alignment import aligned
 from ..config import Config
 from ..engine import EngineFactory
 from ..errors import ConfigError, InputError, LocaliseError, ModelError, StateError, error_text
@@ -49,7 +50,7 @@ from ..textio import write_atomic
 from .discover import MAX_SIZE, STATE_FOLDER, Item, find_articles
 from .plan import Planned, config_hash, plan, reason, sha256
 from .state import EngineKey, Record, State
-from .workers import Analysis, Executor, internal_error
+from .workers import Analysis, Executor, WorkerPool, internal_error
 
 __all__ = ["STATE_FOLDER", "Batch", "BatchRun", "Outcome", "Progress", "Summary", "discover"]
 
@@ -124,6 +125,8 @@ class Summary:
     warnings: tuple[Mapping[str, Any], ...]
     signature: Mapping[str, Any]
     path: Path
+    #: Where the tasks ran: "local" (this machine) or "ray" (a Ray cluster; ``jobs`` actors).
+    executor: str = "local"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -134,6 +137,7 @@ class Summary:
             "stages": {stage: round(s, 3) for stage, s in self.stages.items()},
             "segments": dict(self.segments),
             "jobs": self.jobs,
+            "executor": self.executor,
             "failed": [dict(f) for f in self.failed],
             "warnings": [dict(w) for w in self.warnings],
             "signature": dict(self.signature),
@@ -156,6 +160,11 @@ class Batch:
     relative to its input folder and against the file name (``*`` crosses folders).
     ``strict`` fails the files localise does not read instead of listing them as
     ``unsupported``; ``max_size`` is the largest article file read, in bytes.
+
+    ``executor`` is where the analysis and translation run: "local" (this process, or ``jobs``
+    worker processes) or "ray" (``jobs`` Ray actors, see :mod:`.ray_executor`: a local Ray
+    instance, or the cluster at ``ray_address``). Outputs and reports are the same whichever
+    runs them, so it is recorded in the run's summary, not in the configuration.
     """
 
     def __init__(
@@ -172,6 +181,8 @@ class Batch:
         strict: bool = False,
         max_size: int = MAX_SIZE,
         wait: bool = False,
+        executor: Literal["local", "ray"] = "local",
+        ray_address: str | None = None,
     ) -> None:
         if jobs is not None and jobs < 1:
             raise ConfigError(f"jobs must be 1 or more, got {jobs}")
@@ -180,6 +191,16 @@ class Batch:
         self.strict = strict
         self.max_size = max_size
         self.wait = wait
+        if executor not in ("local", "ray"):
+            raise ConfigError(f"executor must be local or ray, got {executor!r}")
+        if ray_address is not None and executor != "ray":
+            raise ConfigError("a Ray address is for the ray executor (--executor ray)")
+        if executor == "ray":
+            from .ray_executor import require_ray
+
+            require_ray()
+        self.executor: Literal["local", "ray"] = executor
+        self.ray_address = ray_address
         self.config = config
         self.out = Path(out)
         self.engines = engines
@@ -339,7 +360,7 @@ class _Runner:
                 kept = self._unchanged(planned)
                 for outcome in kept:
                     yield self._emitted(outcome, outcomes, article_done=outcome is kept[-1])
-            executor = Executor(self.pipeline, batch.jobs, len(todo))
+            executor = self._executor(len(todo))
             self.jobs = executor.jobs
             finished = False
             try:
@@ -353,6 +374,14 @@ class _Runner:
                 # are redone by the next run, so they are not waited for.
                 executor.close(abort=not finished)
         return self._summary(outcomes)
+
+    def _executor(self, pending: int) -> WorkerPool:
+        if self.batch.executor == "ray":
+            from .ray_executor import RayExecutor  # ray loads only for a run on Ray
+
+            address = self.batch.ray_address
+            return RayExecutor(self.pipeline, self.batch.jobs, pending, address=address)
+        return Executor(self.pipeline, self.batch.jobs, pending)
 
     def _lands_in_state(self, item: Item) -> bool:
         return any(
@@ -447,7 +476,7 @@ class _Runner:
         return self._descriptions.get(pair)
 
     def _window(
-        self, window: list[Planned], executor: Executor, state: State
+        self, window: list[Planned], executor: WorkerPool, state: State
     ) -> Iterator[tuple[Outcome, bool]]:
         """Each outcome of the window's articles, and whether it is its article's last; an
         article is written as soon as its segments are translated, in the window's order."""
@@ -471,7 +500,7 @@ class _Runner:
             mark = time.perf_counter()
 
     def _translate(
-        self, analyses: list[Analysis], executor: Executor, state: State
+        self, analyses: list[Analysis], executor: WorkerPool, state: State
     ) -> Iterator[tuple[dict[tuple[str, str], dict[str, str]], dict[tuple[str, str], set[str]]]]:
         """The translations known so far (and the segments whose task failed), first from
         the memory, then after each translation task."""
@@ -594,6 +623,8 @@ class _Runner:
         self._check_inside_out(item, output)
         write_atomic(output, result.text)
         payload = {**result.report.to_json(), "output": str(output)}
+        # The paragraphs side by side, for the review page and XLIFF (localise.review).
+        payload.update(aligned(result.doc, result.outputs, result.report))
         write_atomic(
             self.batch.report_path(item, target),
             json.dumps(payload, ensure_ascii=False, indent=2) + "\n",
@@ -654,6 +685,7 @@ class _Runner:
                 key: self.tally.segments[key] for key in ("total", "unique", "memory", "translated")
             },
             jobs=self.jobs,
+            executor=self.batch.executor,
             failed=tuple(
                 {"path": str(o.item.path), "target": o.target, "error": o.error}
                 for o in outcomes

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..config import Config
 from ..engine import ArgosEngines, EngineFactory
@@ -44,6 +44,12 @@ INLINE_BELOW = 24
 
 #: How often a worker checks that the main process is alive, in seconds.
 PARENT_CHECK = 1.0
+
+#: The WorkerError of a worker that died (a local process, or a Ray actor out of restarts).
+DEAD_WORKER = (
+    "a worker process died unexpectedly; every output written so far is recorded, so run the "
+    "same command again to resume, or with --jobs 1 to see which article fails"
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,21 @@ class Worker:
             return Translated(error=str(exc))
         except Exception as exc:  # a defect in a model library: this task fails alone
             return Translated(error=internal_error(exc), trace=traceback.format_exc())
+
+
+class WorkerPool(Protocol):
+    """Where a run's tasks go: :class:`Executor` (this machine) or
+    :class:`.ray_executor.RayExecutor` (a Ray cluster); the main process sees no difference."""
+
+    jobs: int
+
+    def analyse(self, tasks: Sequence[tuple[Item, tuple[str, ...]]]) -> list[Analysis]: ...
+
+    def translate(
+        self, tasks: Sequence[tuple[tuple[str, str], tuple[str, ...]]]
+    ) -> Iterator[Translated]: ...
+
+    def close(self, *, abort: bool = False) -> None: ...
 
 
 class Executor:
@@ -216,10 +237,7 @@ def stream(results: Iterator[T]) -> Iterator[T]:
     try:
         yield from results
     except BrokenProcessPool as exc:
-        raise WorkerError(
-            "a worker process died unexpectedly; every output written so far is recorded, so "
-            "run the same command again to resume, or with --jobs 1 to see which article fails"
-        ) from exc
+        raise WorkerError(DEAD_WORKER) from exc
 
 
 def choose_jobs(jobs: int | None, pending: int) -> int:

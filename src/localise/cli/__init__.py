@@ -15,11 +15,12 @@ from typing import Any
 import click
 
 from .._version import __version__
-from ._options import CONTEXT, Terminated, exit_code_of
+from ._options import CONTEXT, Terminated, exit_code_of, internal_error, save_traceback
 from .check import check
 from .glossary import glossary
 from .inspect import detect, inspect
 from .models import models
+from .review import merge, review
 from .translate import translate
 
 __all__ = ["main"]
@@ -38,6 +39,11 @@ class _Localise(click.Group):
         except KeyboardInterrupt as interrupt:
             click.echo("localise: interrupted", err=True)
             ctx.exit(exit_code_of(interrupt))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a defect: one line, and the traceback saved for a report
+            click.echo(f"localise: {internal_error(exc)} ({save_traceback()})", err=True)
+            ctx.exit(1)
         finally:
             signal.signal(signal.SIGTERM, previous)
 
@@ -52,6 +58,8 @@ def main() -> None:
     localise inspect ARTICLE...                which dates, amounts and names were found
     localise translate ARTICLE... --to en-GB   translate, keep names, reformat dates/amounts
     localise check ARTICLE --translation FILE  check any translation's facts against the source
+    localise review OUT                        the review page of a run: side by side, findings
+    localise merge FILE.xlf... --out DIR       post-edited XLIFF back into the articles
     localise models list|install|remove        manage the Argos translation packages
     localise glossary check|suggest            check glossary files, find uncovered names
 
@@ -59,5 +67,5 @@ def main() -> None:
     """
 
 
-for _command in (detect, inspect, translate, check, models, glossary):
+for _command in (detect, inspect, translate, check, review, merge, models, glossary):
     main.add_command(_command)

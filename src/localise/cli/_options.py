@@ -172,6 +172,27 @@ def exit_code_of(interrupt: KeyboardInterrupt) -> int:
     return 143 if isinstance(interrupt, Terminated) else 130
 
 
+def internal_error(exc: BaseException) -> str:
+    """ "internal error: ValueError: its first line", the way a batch reports a defect."""
+    from ..batch.workers import internal_error as summary
+
+    return shown(summary(exc))
+
+
+def save_traceback() -> str:
+    """Save the exception being handled to a file; say where (or that it could not be)."""
+    import tempfile
+    import traceback
+
+    try:
+        handle, path = tempfile.mkstemp(prefix="localise-traceback-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(traceback.format_exc())
+    except OSError:
+        return "a defect; its traceback could not be saved"
+    return f"a defect; please report it with the traceback in {path}"
+
+
 def fail(exc: LocaliseError) -> NoReturn:
     click.echo(f"localise: error: {shown(exc)}", err=True)
     sys.exit(exc.exit_code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -57,6 +58,9 @@ def glossary_suggest(
 ) -> None:
     """List proper names in ARTICLES (files or folders of *.txt) that no glossary covers,
     most frequent first, as glossary rows (TSV) for an editor to fill in.
+
+    A cell that would start with =, +, -, @, a tab or a carriage return is written with an
+    apostrophe first, so no spreadsheet runs it as a formula; glossaries read it back without.
     """
     from ..stages.glossary import Glossary
     from ..stages.glossary.tools import suggest_names, write_suggestions_tsv
@@ -66,6 +70,19 @@ def glossary_suggest(
     if output is None:
         write_suggestions_tsv(candidates, sys.stdout)
     else:
-        with output.open("w", encoding="utf-8", newline="") as out:
-            write_suggestions_tsv(candidates, out)
+        table = io.StringIO(newline="")
+        write_suggestions_tsv(candidates, table)
+        or_fail(lambda: _write(output, table.getvalue()))
     click.echo(f"{len(candidates)} names not in the glossary", err=True)
+
+
+def _write(path: Path, text: str) -> None:
+    from ..errors import InputError
+    from ..textio import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise InputError(
+            path, f"cannot write the suggestions: {exc.strerror or exc}; choose another -o"
+        ) from exc

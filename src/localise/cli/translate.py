@@ -35,7 +35,7 @@ from ._options import (
 from .models import progress_bar
 
 if TYPE_CHECKING:
-    from ..batch import Outcome, Progress, Summary
+    from ..batch import Batch, Outcome, Progress, Summary
     from ..config import Config
     from ..engine import ArgosEngines
     from ..engine.packages import IndexEntry, Progress as DownloadProgress
@@ -86,6 +86,20 @@ if TYPE_CHECKING:
     type=click.IntRange(1),
     help="Worker processes, each loading the models once [default: up to 8 cores; small "
     "runs in this process]. The outputs are the same whatever the number.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the analysis and translation run: this machine, or a pool of Ray actors "
+    "(--jobs of them; needs `pip install 'localise[ray]'`). The outputs are the same.",
+)
+@click.option(
+    "--ray-address",
+    metavar="ADDR",
+    help="With --executor ray, join the running cluster at ADDR (HOST:PORT of `ray start "
+    "--head`) [default: start a local Ray instance].",
 )
 @click.option(
     "--fail-on",
@@ -167,6 +181,19 @@ if TYPE_CHECKING:
 @article_date_option
 @with_options(format_options)
 @style_option
+@click.option(
+    "--review",
+    "review_page",
+    is_flag=True,
+    help="Also write the run's review page, OUT/_localise/review.html: source and translation "
+    "side by side, facts highlighted, findings flagged (see `localise review`).",
+)
+@click.option(
+    "--xliff",
+    is_flag=True,
+    help="Also write an XLIFF 1.2 file per article beside its report, for post-editing in a "
+    "CAT tool (OUT/_localise/reports/PATH.xlf; `localise merge` brings it back).",
+)
 def translate(
     paths: tuple[Path, ...],
     targets: tuple[str, ...],
@@ -176,6 +203,8 @@ def translate(
     exclude: tuple[str, ...],
     force: bool,
     jobs: int | None,
+    executor: str,
+    ray_address: str | None,
     fail_on: str,
     glossaries: tuple[Path, ...],
     no_bundled_glossary: bool,
@@ -197,6 +226,8 @@ def translate(
     fields: str,
     front_matter_fields: str,
     style: str | None,
+    review_page: bool,
+    xliff: bool,
 ) -> None:
     """Translate and localise articles (files or folders, recursively) into LOCALE.
 
@@ -237,6 +268,8 @@ def translate(
     _check_paths(paths, out_dir)
     engines = _engines(config)
     if out_dir is None or paths == (Path("-"),):
+        if review_page or xliff:
+            raise click.UsageError("--review and --xliff need --out DIR, beside the reports")
         if len(paths) == 1 and len(config.targets) == 1 and not dry_run:
             if paths[0] == Path("-"):
                 _translate_stdin(config, engines, input_format or "text")
@@ -256,6 +289,8 @@ def translate(
         paths,
         out_dir,
         jobs=jobs,
+        executor=executor,
+        ray_address=ray_address,
         force=force,
         include=include,
         exclude=exclude,
@@ -265,6 +300,8 @@ def translate(
         max_size=max_size,
         dry_run=dry_run,
         wait=wait,
+        review_page=review_page,
+        xliff=xliff,
     )
 
 
@@ -352,6 +389,8 @@ def _translate_batch(
     out: Path,
     *,
     jobs: int | None,
+    executor: str = "local",
+    ray_address: str | None = None,
     force: bool,
     include: Sequence[str],
     exclude: Sequence[str],
@@ -361,6 +400,8 @@ def _translate_batch(
     max_size: int,
     dry_run: bool,
     wait: bool,
+    review_page: bool = False,
+    xliff: bool = False,
 ) -> None:
     import signal
 
@@ -374,6 +415,8 @@ def _translate_batch(
             out,
             engines=engines,
             jobs=jobs,
+            executor="ray" if executor == "ray" else "local",
+            ray_address=ray_address,
             force=force,
             include=include,
             exclude=exclude,
@@ -414,7 +457,30 @@ def _translate_batch(
         where = ", ".join(shown(p) for p in paths)
         click.echo(f"localise: error: no articles found in {where}", err=True)
         sys.exit(1)
+    _review_files(batch, outcomes, page=review_page, xliff=xliff, quiet=quiet)
     _print_summary(run.summary, outcomes, fail_on_warnings)
+
+
+def _review_files(
+    batch: Batch, outcomes: Sequence[Outcome], *, page: bool, xliff: bool, quiet: bool
+) -> None:
+    """``--xliff`` and ``--review``: the XLIFF files of the articles done in this run (and of
+    those that have none yet), then the review page of the whole output folder."""
+    from ..review import write_page, write_xliff_files
+
+    if xliff:
+        fresh = [
+            batch.report_path(o.item, o.target)
+            for o in outcomes
+            if o.target is not None and o.status in ("ok", "warning")
+        ]
+        written = or_fail(lambda: write_xliff_files(batch.out, fresh=fresh))
+        if not quiet:
+            click.echo(f"localise: {len(written)} XLIFF files written beside the reports", err=True)
+    if page:
+        path = or_fail(lambda: write_page(batch.out))
+        if not quiet:
+            click.echo(f"localise: review page: {shown(path)}", err=True)
 
 
 def _print_plan(planned: Sequence[tuple[str, str, str | None, str]]) -> None:
@@ -507,7 +573,7 @@ def _print_summary(summary: Summary, outcomes: Sequence[Outcome], strict: bool) 
     click.echo(
         f"{segments['total']} segments ({segments['unique']} distinct: {segments['memory']} "
         f"from memory, {segments['translated']} translated) in {summary.seconds:.1f} s "
-        f"with {summary.jobs} {'process' if summary.jobs == 1 else 'processes'} ("
+        f"with {summary.jobs} {_workers(summary)} ("
         + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in stages.items())
         + ")",
         err=True,
@@ -521,6 +587,12 @@ def _print_summary(summary: Summary, outcomes: Sequence[Outcome], strict: bool) 
         )
     if errors or (strict and any(o.has_warnings for o in outcomes)):
         sys.exit(1)
+
+
+def _workers(summary: Summary) -> str:
+    if summary.executor == "ray":
+        return "Ray actor" if summary.jobs == 1 else "Ray actors"
+    return "process" if summary.jobs == 1 else "processes"
 
 
 def _where(outcome: Outcome, several_targets: bool) -> str:

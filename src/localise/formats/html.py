@@ -12,11 +12,23 @@ checked after it (see :mod:`._common`). An attribute to translate inside such a 
 of the run, so "Mehr" in ``<a title="Mehr">`` is translated in its sentence. ``script``,
 ``style``, ``code``, ``pre`` and elements with ``translate="no"`` are left alone (inline ones
 as one markup span). The writer sets ``lang`` on ``<html>`` to the target locale.
+
+Any text is read, in time linear in its length however deep its elements nest: the reader keeps
+counts rather than walking its stack, and the tokenizer is kept from the standard library's
+quadratic paths (each unclosed ``<``, ``<!--`` or ``<![CDATA[`` searching to the end of the file
+for a closer that is not there) by knowing in advance where the last closer of each kind is.
+As browsers read them, a comment never closed runs to the end of the file, and an unknown
+``<![...`` section (which the standard library rejects with an AssertionError) is a bogus
+comment up to the next ``>``.
 """
 
 from __future__ import annotations
 
+import _markupbase
+import bisect
+import html.parser
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
@@ -64,12 +76,65 @@ class _Event:
 
 
 class _Tokenizer(HTMLParser):
-    """The stdlib tokenizer, recording where each token starts in the text."""
+    """The stdlib tokenizer, recording where each token starts in the text.
+
+    ``tokenize`` feeds it a copy of the text with the characters that would only send it
+    searching in vain made plain data (same length, so every offset holds): each ``<`` after
+    the last ``>`` (it opens nothing that can close) and each ``&#`` that starts no character
+    reference (the stdlib gives up on the rest of the file at the second one).
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.events: list[_Event] = []
+        self._text = text
+        self._length = len(text)
+        # The last place each closer starts, in the text: a search from after it must fail.
+        self._last = {
+            closer: max((m.start() for m in closer.finditer(text)), default=-1)
+            for closer in (_COMMENT_CLOSE, _SECTION_CLOSE, _MS_SECTION_CLOSE)
+        }
+
+    def tokenize(self) -> list[_Event]:
+        self.feed(_plain_dead_ends(self._text))
+        self.close()
+        return self.events
+
+    def _absolute(self, i: int) -> int:
+        # ``rawdata`` is always a tail of the text fed (the parser drops what it has read).
+        return i + self._length - len(self.rawdata)
+
+    def _closes_after(self, closer: re.Pattern[str], i: int) -> bool:
+        return self._absolute(i) <= self._last[closer]
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        abrupt = _ABRUPT_COMMENT_CLOSE is not None and _ABRUPT_COMMENT_CLOSE.match(
+            self.rawdata, i + 4
+        )
+        if not abrupt and not self._closes_after(_COMMENT_CLOSE, i + 4):
+            # Never closed: a comment to the end of the file, as browsers (and Python 3.13's
+            # parser) read it. The whole file is fed at once, so no more text can close it.
+            if report:
+                self.handle_comment(self.rawdata[i + 4 :])
+            return len(self.rawdata)
+        return super().parse_comment(i, report)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        rawdata = self.rawdata
+        name = _SECTION_NAME.match(rawdata, i + 3)
+        if name is not None and name.end() == len(rawdata):
+            return -1
+        keyword = name.group().strip().lower() if name else ""
+        if keyword in _STANDARD_SECTIONS:
+            closer = _SECTION_CLOSE
+        elif keyword in _MS_SECTIONS:
+            closer = _MS_SECTION_CLOSE
+        else:  # "<![alt[x]]>": the stdlib asserts; a browser reads a bogus comment
+            return self.parse_bogus_comment(i, report)
+        if not self._closes_after(closer, i + 3):
+            return -1
+        return super().parse_marked_section(i, report)
 
     def _add(self, kind: str, tag: str = "", attrs: Any = ()) -> None:
         line, column = self.getpos()
@@ -106,15 +171,66 @@ class _Tokenizer(HTMLParser):
         self._add("other")
 
 
+# What the stdlib's comment and marked-section parsers search for to find their end (its own
+# patterns: they differ between Python versions), as lookaheads so that every place one starts
+# is found. Since Python 3.13.4, "<!-->" and "<!--->" are comments closed at once.
+def _closer(module: object, name: str, default: str) -> re.Pattern[str]:
+    pattern: re.Pattern[str] | None = getattr(module, name, None)
+    return re.compile(f"(?={pattern.pattern if pattern is not None else default})")
+
+
+_COMMENT_CLOSE = _closer(html.parser, "commentclose", r"--\s*>")
+_ABRUPT_COMMENT_CLOSE: re.Pattern[str] | None = getattr(html.parser, "commentabruptclose", None)
+_SECTION_CLOSE = _closer(_markupbase, "_markedsectionclose", r"]\s*]\s*>")
+_MS_SECTION_CLOSE = _closer(_markupbase, "_msmarkedsectionclose", r"]\s*>")
+_SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*")
+_STANDARD_SECTIONS = frozenset({"temp", "cdata", "ignore", "include", "rcdata"})
+_MS_SECTIONS = frozenset({"if", "else", "endif"})
+# "&#" that starts no character reference, as the stdlib reads one (html.parser.charref).
+_BAD_CHARREF = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
+_OPEN = re.compile("<")
+_PLAIN = "\x01"  # stands for a character the tokenizer must read as data
+
+
+def _plain_dead_ends(text: str) -> str:
+    """The text for the tokenizer: see :class:`_Tokenizer`. A ``<!--`` after the last ``>``
+    stays: it opens a comment to the end of the file."""
+    last_close = text.rfind(">")
+    comment = text.find("<!--", last_close + 1)
+    tail_end = comment if comment >= 0 else len(text)
+    dead = sorted(
+        [
+            *(m.start() for m in _BAD_CHARREF.finditer(text)),
+            *(m.start() for m in _OPEN.finditer(text, last_close + 1, tail_end)),
+        ]
+    )
+    if not dead:
+        return text
+    pieces = []
+    position = 0
+    for at in dead:
+        pieces += [text[position:at], _PLAIN]
+        position = at + 1
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 @dataclass
 class _Reader:
-    """Walks the tokens, collecting blocks, markup spans and where ``<html lang>`` is."""
+    """Walks the tokens, collecting blocks, markup spans and where ``<html lang>`` is.
+
+    Every step costs the same however deep the elements nest: the open elements are counted
+    by name and by whether they are left alone, and each level keeps the block kind it gives.
+    """
 
     text: str
     blocks: list[Block] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     run: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, is_text)
     stack: list[tuple[str, bool]] = field(default_factory=list)  # (tag, left alone)
+    kinds: list[BlockKind] = field(default_factory=list)  # per level: the innermost KINDS tag's
+    open_tags: Counter[str] = field(default_factory=Counter)
+    alone_depth: int = 0  # how many open elements are left alone
     lang: tuple[int, int, str] | None = None  # (start, end, replacement) for <html lang>
     values: list[tuple[int, int, str]] = field(default_factory=list)  # translated attributes
     contexts: list[str | None] = field(default_factory=list)  # per block: its quote, or None
@@ -135,7 +251,20 @@ class _Reader:
             self.run.append((event.start, end, False))
 
     def _left_alone(self) -> bool:
-        return any(alone for _, alone in self.stack)
+        return self.alone_depth > 0
+
+    def _push(self, tag: str, alone: bool) -> None:
+        self.stack.append((tag, alone))
+        self.kinds.append(KINDS.get(tag) or (self.kinds[-1] if self.kinds else "paragraph"))
+        self.open_tags[tag] += 1
+        self.alone_depth += alone
+
+    def _pop(self) -> str:
+        tag, alone = self.stack.pop()
+        self.kinds.pop()
+        self.open_tags[tag] -= 1
+        self.alone_depth -= alone
+        return tag
 
     def _start(self, event: _Event, end: int) -> None:
         tag, attrs = event.tag, dict(event.attrs)
@@ -148,7 +277,7 @@ class _Reader:
                 self.run.append((event.start, end, False))
                 self.opaque_depth += opens
             if opens:
-                self.stack.append((tag, True))
+                self._push(tag, True)
             return
         if tag in INLINE or (alone and tag in (*INLINE, "code")):
             pieces = [] if alone else _attribute_values(self.text, event.start, end)
@@ -156,17 +285,16 @@ class _Reader:
             self.run.extend(_split(event.start, end, [(s, e) for s, e, _ in pieces]))
             self.opaque_depth = int(alone and opens)
             if opens:
-                self.stack.append((tag, alone))
+                self._push(tag, alone)
             return
         self.flush()
         if not alone:
             self._attribute_blocks(tag, attrs, event.start, end)
         if opens:
-            self.stack.append((tag, alone))
+            self._push(tag, alone)
 
     def _end(self, event: _Event, end: int) -> None:
-        tags = [tag for tag, _ in self.stack]
-        if event.tag not in tags:
+        if not self.open_tags[event.tag]:
             return  # a stray end tag: the browser ignores it, so do we
         if self.opaque_depth:
             self.run.append((event.start, end, False))
@@ -175,7 +303,7 @@ class _Reader:
             self.run.append((event.start, end, False))
         else:
             self.flush()
-        while self.stack and self.stack.pop()[0] != event.tag:
+        while self.stack and self._pop() != event.tag:
             pass
 
     def _attribute_blocks(
@@ -206,12 +334,21 @@ class _Reader:
         ]
         self.blocks.append(Block(start, end, kind or self._kind(), soft_breaks=True))
         # A run that is an inline tag's attribute value alone ("<img alt=...>" between blocks).
-        inside = (q for s, e, q in self.values if s <= start and end <= e)
-        self.contexts.append(quote if quote is not None else next(inside, None))
+        inside = _value_around(self.values, start, end)
+        self.contexts.append(quote if quote is not None else inside)
         self.spans += markup_spans(self.text, [*markup, *references])
 
     def _kind(self) -> BlockKind:
-        return next((KINDS[tag] for tag, _ in reversed(self.stack) if tag in KINDS), "paragraph")
+        return self.kinds[-1] if self.kinds else "paragraph"
+
+
+def _value_around(values: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The quote of the attribute value (of ``values``, in file order) that holds
+    ``start:end``, or None."""
+    at = bisect.bisect_right(values, start, key=lambda value: value[0]) - 1
+    if at >= 0 and values[at][0] <= start and end <= values[at][1]:
+        return values[at][2]
+    return None
 
 
 def _leading_space(text: str) -> int:
@@ -262,13 +399,10 @@ def _lang_edit(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
-    tokenizer = _Tokenizer(text)
-    tokenizer.feed(text)
-    tokenizer.close()
+    events = _Tokenizer(text).tokenize()
     reader = _Reader(text)
-    events = tokenizer.events
-    for event, following in zip(events, [*events[1:], None], strict=True):
-        reader.feed(event, following.start if following else len(text))
+    for index, event in enumerate(events):
+        reader.feed(event, events[index + 1].start if index + 1 < len(events) else len(text))
     reader.flush()
     meta: dict[str, Any] = {"path": str(path)} if path else {}
     title = next((b for b in reader.blocks if b.kind == "title"), None)
@@ -292,11 +426,14 @@ def write(article: Article, outputs: Sequence[str], target: str) -> str:
     text = article.doc.text
     state: _State = article.state
     markup = article.doc.spans_of("markup")
+    starts = [span.start for span in markup]
     edits = []
     for index, (block, output) in enumerate(zip(article.doc.blocks, outputs, strict=True)):
         if output == text[block.start : block.end]:
             continue
-        pieces = [s for s in markup if block.start <= s.start and s.end <= block.end]
+        first = bisect.bisect_left(starts, block.start)
+        last = bisect.bisect_left(starts, block.end, lo=first)
+        pieces = [s for s in markup[first:last] if s.end <= block.end]
         context = state.contexts[index] if index < len(state.contexts) else None
         edits.append((block.start, block.end, _safe(output, pieces, state.values, context)))
     if state.lang is not None:
@@ -374,7 +511,7 @@ def _safe(
 
 def _context_after(piece: Span, values: Sequence[tuple[int, int, str]]) -> str | None:
     """The quote of the attribute value that starts where a markup piece ends, else None."""
-    return next((q for s, e, q in values if s <= piece.end <= e), None)
+    return _value_around(values, piece.end, piece.end)
 
 
 def _found_in_order(output: str, pieces: Sequence[Span]) -> dict[int, tuple[int, int]]:

@@ -4,11 +4,17 @@ The file may hold one article (an object) or an array of them. A field's value m
 string or an array of strings (paragraphs). The Doc's text is the decoded values, one after
 another; a value with line breaks gives one block per non-blank line. The writer re-encodes
 only the values whose text changed, in place, with the ASCII escaping the file used.
+
+A file nested deeper than :data:`MAX_DEPTH` levels is refused before it is parsed (no
+article export nests so deep, and the parser would run out of stack), and so is a field to
+translate that holds a lone surrogate escape (``"\\ud800"``: half of a character, which no
+UTF-8 output can hold).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +33,11 @@ SUFFIXES = frozenset({".json"})
 _SEPARATOR = "\n\n"
 _KINDS: dict[str, BlockKind] = {"title": "title", "lead": "lead", "headline": "title"}
 _WHITESPACE = " \t\n\r"
+#: How deep arrays and objects may nest in a JSON article file.
+MAX_DEPTH = 200
+# A string (to the end of the text if it is never closed), or a bracket outside strings.
+_NESTING_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -40,15 +51,20 @@ class _Value:
 
 
 def read(text: str, path: Path | None, options: FormatOptions) -> Article:
+    where = path or "<text>"
+    _check_depth(text, where)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            path or "<text>",
+            where,
             f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
             f"fix the file or export it again",
         ) from exc
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise InputError(where, f"not valid JSON ({exc}); fix the file or export it again") from exc
     found = _strings(text, frozenset(options.fields))
+    _check_characters(text, found, where)
     parts: list[str] = []
     values: list[_Value] = []
     blocks: list[Block] = []
@@ -93,6 +109,36 @@ def write(article: Article, outputs: Sequence[str], target: str) -> str:
             raw = text[value.raw_start : value.raw_end]
             edits.append((value.raw_start, value.raw_end, _encode(new, raw)))
     return splice(text, edits)
+
+
+def _check_depth(text: str, where: Path | str) -> None:
+    depth = 0
+    for token in _NESTING_TOKEN.finditer(text):
+        char = token.group()[0]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                raise InputError(
+                    where,
+                    f"arrays and objects nested more than {MAX_DEPTH} levels deep (at line "
+                    f"{line}); an article export nests a few levels: check the file",
+                )
+        elif char in "]}":
+            depth -= 1
+
+
+def _check_characters(text: str, found: list[tuple[str, int, int, str]], where: Path | str) -> None:
+    for key, start, _end, value in found:
+        surrogate = _SURROGATE.search(value)
+        if surrogate is not None:
+            line = text.count("\n", 0, start) + 1
+            raise InputError(
+                where,
+                f"the {key!r} value at line {line} holds a lone surrogate escape "
+                f"(\\u{ord(surrogate.group()):04x}), half of a character that no text can "
+                f"hold; export the file again or remove the escape",
+            )
 
 
 def _encode(value: str, raw: str) -> str:

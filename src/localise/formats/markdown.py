@@ -9,7 +9,11 @@ definitions are not blocks: they stay as written. Image alt text is translated.
 
 The front matter is parsed with ruamel.yaml; the keys in ``front_matter_fields`` whose value
 is a one-line string become blocks, and a translation that needs quoting in YAML is written
-back as a double-quoted scalar. Every other key stays byte for byte.
+back as a double-quoted scalar. Every other key stays byte for byte. The front matter is only
+composed (nodes and their positions), never constructed: a tag such as ``!!python/object``
+stays text. It must be a mapping (``key: value`` lines), and may nest at most
+:data:`MAX_FRONT_MATTER_DEPTH` levels: the YAML scanner's work grows with the depth, and its
+composer recurses once per level.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +50,9 @@ SUFFIXES = frozenset({".md", ".markdown"})
 
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BACKTICKS = re.compile(r"`+")
+#: How deep front matter may nest: block indentation levels, or flow ``[``/``{`` levels.
+MAX_FRONT_MATTER_DEPTH = 32
 _CONTAINERS: dict[str, BlockKind] = {
     "blockquote_open": "quote",
     "list_item_open": "list_item",
@@ -54,6 +62,14 @@ _CONTAINERS: dict[str, BlockKind] = {
 
 class _Unmappable(Exception):
     """The parser's view of a block could not be matched to its source characters."""
+
+
+class _TooDeep(Exception):
+    """The front matter nests deeper than MAX_FRONT_MATTER_DEPTH (raised by the scanner)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -125,7 +141,9 @@ def _front_matter(
     node = _compose(text[opening.end() : closing.start()], path)
     found = []
     published = None
-    for key_node, value_node in getattr(node, "value", []) if node is not None else []:
+    for key_node, value_node in node.value if node is not None else []:
+        if not isinstance(key_node.value, str):
+            continue  # a complex key ("? [a, b]"): nothing localise reads
         key, value = key_node.value, value_node
         if key in DATE_KEYS and published is None:
             published = published_date(getattr(value, "value", None))
@@ -142,17 +160,57 @@ def _front_matter(
 
 
 def _compose(source: str, path: Path | None) -> Any:
+    """The front matter's root node (None when it is empty): a mapping, else InputError."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+    yaml = YAML()
+    yaml.Scanner = _bounded_scanner()
     try:
-        return YAML().compose(source)
+        node = yaml.compose(source)
     except YAMLError as exc:
         raise InputError(
             path or "<text>",
             f"front matter is not valid YAML ({_yaml_problem(exc)}); fix the lines between "
             f"the '---' fences",
         ) from exc
+    except (_TooDeep, RecursionError) as exc:
+        # RecursionError: should a ruamel release stop calling the scanner's hooks.
+        at = f" (at line {exc.line + 2})" if isinstance(exc, _TooDeep) else ""
+        raise InputError(
+            path or "<text>",
+            f"front matter nests more than {MAX_FRONT_MATTER_DEPTH} levels deep{at}; "
+            f"front matter holds a few keys and lists: check the lines between the '---' fences",
+        ) from exc
+    if node is not None and not isinstance(node, MappingNode):
+        what = "a list" if isinstance(node, SequenceNode) else "a single value"
+        raise InputError(
+            path or "<text>",
+            f"front matter is {what}, not 'key: value' lines; write it as 'title: ...' lines "
+            f"between the '---' fences",
+        )
+    return node
+
+
+@cache
+def _bounded_scanner() -> type:
+    """ruamel's round-trip scanner, stopping at MAX_FRONT_MATTER_DEPTH levels of nesting."""
+    from ruamel.yaml.scanner import RoundTripScanner
+
+    class BoundedScanner(RoundTripScanner):
+        def add_indent(self, column: int) -> bool:
+            added = bool(super().add_indent(column))
+            if added and len(self.indents) > MAX_FRONT_MATTER_DEPTH:
+                raise _TooDeep(self.reader.get_mark().line)
+            return added
+
+        def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
+            if self.flow_level >= MAX_FRONT_MATTER_DEPTH:
+                raise _TooDeep(self.reader.get_mark().line)
+            super().fetch_flow_collection_start(TokenClass, to_push)
+
+    return BoundedScanner
 
 
 def _yaml_problem(exc: Exception) -> str:
@@ -171,12 +229,14 @@ def _fits(value: str, style: str | None) -> bool:
         return '"' not in value and "\\" not in value
     if style == "'":
         return "'" not in value
+    if sum(value.count(c) for c in "[{") > MAX_FRONT_MATTER_DEPTH:
+        return False  # not worth the YAML parser's time: quoted, it is safe
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
     try:
         return bool(YAML(typ="safe").load(f"k: {value}") == {"k": value})
-    except YAMLError:
+    except (YAMLError, RecursionError):
         return False
 
 
@@ -345,9 +405,9 @@ def _advance_break(content: str, cursor: int) -> int:
 
 def _code_end(content: str, cursor: int, fence: str) -> int:
     cursor = _expect(content, cursor, fence)
-    for match in re.finditer(r"`+", content[cursor:]):
+    for match in _BACKTICKS.finditer(content, cursor):
         if match.group() == fence:
-            return cursor + match.end()
+            return match.end()
     raise _Unmappable(fence)
 
 

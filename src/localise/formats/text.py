@@ -198,13 +198,14 @@ def _join(pieces: list[tuple[str, str]], *, ends_with_break: bool) -> str:
 
 
 def _longest_blank_run(gap: Sequence[tuple[str, str]]) -> list[str]:
-    best: list[str] = []
-    run: list[str] = []
-    for kind, piece in gap:
-        run = [*run, piece] if kind == "blank" else []
-        if len(run) > len(best):
-            best = run
-    return best
+    best = (0, 0)  # (start, end) in gap
+    start = 0
+    for index, (kind, _) in enumerate(gap):
+        if kind != "blank":
+            start = index + 1
+        elif index + 1 - start > best[1] - best[0]:
+            best = (start, index + 1)
+    return [piece for _, piece in gap[best[0] : best[1]]]
 
 
 def repeated_lines(

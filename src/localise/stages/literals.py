@@ -12,6 +12,7 @@ them otherwise, and the recognisers leave them alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..doc import Doc, Span
 
@@ -25,7 +26,6 @@ _PATTERNS = [
     rf"(?<![\d,.])(?:\d{{1,2}}{_SEP})?\(\d{{2,5}}\){_SEP}?\d{{2,3}}[\s-]?\d{{2}}[\s-]?\d{{2}}(?!\d)",
     r"(?<![\d,.])\d{2,3}-\d{2}-\d{2}(?![\d-])",
     r"\b(?i:https?://|www\.)[^\s<>\"'»“”]+[^\s<>\"'»“”.,;:!?)]",
-    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
     # the number of Nr. 12.345, No. 282, № 123-З, Az. 12/24
     r"(?<=\bNr\.\s)\d[\w./-]*|(?<=\bNo\.\s)\d[\w./-]*|(?<=\bNo\.)\d[\w./-]*"
     r"|(?<=\bNr\.)\d[\w./-]*|(?<=№\s)\d[\w./-]*|(?<=№)\d[\w./-]*",
@@ -33,6 +33,10 @@ _PATTERNS = [
     r"(?<=[^\W\d_]-)\d[\w-]*",
 ]
 _LITERAL = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# E-mail addresses are found from their "@" (see _emails): a pattern starting with
+# [\w.+-]+ would try every position of a long run of "1." or "Mio." and cost its square.
+_LOCAL_PART = re.compile(r"[\w.+-]")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+\b")
 
 
 class LiteralValue:
@@ -71,4 +75,34 @@ def find_literals(text: str) -> list[tuple[int, int]]:
         literal = match.group().rstrip(" \u00a0-.")
         if literal:
             found.append((match.start(), match.start() + len(literal)))
-    return found
+    emails = list(_emails(text))
+    if not emails:
+        return found
+    # The leftmost wins where an address and another literal overlap (a URL holding an "@").
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found + emails, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _emails(text: str) -> Iterator[tuple[int, int]]:
+    """Each e-mail address: the local part before an "@" (from a word start), the domain
+    after it; each character is looked at a bounded number of times.
+
+    >>> [(s, e) for s, e in _emails("Fragen an presse.minsk@belta.by oder ..info@mfa.gov.by")]
+    [(10, 31), (39, 54)]
+    """
+    at = text.find("@")
+    previous = 0
+    while at != -1:
+        start = at
+        while start > previous and _LOCAL_PART.match(text, start - 1):
+            start -= 1
+        while start < at and not (text[start].isalnum() or text[start] == "_"):
+            start += 1  # the address starts at a word character, as "\b" asks
+        domain = _DOMAIN.match(text, at + 1)
+        if start < at and domain is not None:
+            yield start, domain.end()
+        previous = at + 1
+        at = text.find("@", at + 1)

@@ -4,10 +4,15 @@ Argos' own splitter downloads a model on first use (and fails offline); news cop
 few rules. A segment never crosses a line break, so the article's line structure survives
 translation untouched. A full stop does not end a sentence after an ordinal or day number
 ("14. Januar"), a known abbreviation ("Mio.", "Dr.", "z. B.", "млрд."), or an initial ("A.").
+
+The cost is linear in the text: each candidate stop is looked at once, with the word before it
+and the start of what follows, never the whole line (runs of dots, spaces or "14. " cost no
+more than any other text).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -46,9 +51,12 @@ _GERMAN_STARTS = frozenset(
      "Somit", "Zuvor", "Zugleich"}
 )  # fmt: skip
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'»“”’)\]]*(?=\s+\S)")
-_WORD_BEFORE = re.compile(r"(\w+)$")
-_STARTS_SENTENCE = re.compile(r"\s+[\"'„“«(\[–—-]*\s*[A-ZÄÖÜА-ЯЁ0-9]")
+# A run of stops (and closing quotes) followed by blanks and more text. It starts only where a
+# run starts, and takes the run whole (the lookahead-and-backreference idiom of an atomic group):
+# inside a run of dots, no start position goes on to scan the rest of it.
+_CANDIDATE = re.compile(r"(?<![.!?…])(?=([.!?…]+[\"'»“”’)\]]*))\1(?=\s+\S)")
+_STARTS_SENTENCE = re.compile(r"\s+(?:[\"'„“«(\[–—-]+\s*)?[A-ZÄÖÜА-ЯЁ0-9]")
+_FOLLOWING_WORD = re.compile(r"\s+[\"'„“«(]*([^\W\d_]+)")
 
 
 class Segmenter:
@@ -90,9 +98,13 @@ def split_sentences(
 
 def _join_split_spans(bounds: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
     """Merge neighbouring segments that a span straddles: a span must reach MT whole."""
+    starts = [span.start for span in doc.spans]
     joined: list[tuple[int, int]] = []
     for start, end in bounds:
-        if joined and any(s.start < joined[-1][1] and start < s.end for s in doc.spans):
+        # Spans are sorted and never overlap: the last one starting before the previous
+        # segment's end reaches furthest.
+        last = bisect.bisect_left(starts, joined[-1][1]) - 1 if joined else -1
+        if last >= 0 and start < doc.spans[last].end:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
@@ -103,11 +115,10 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
     if not _STARTS_SENTENCE.match(line, match.end()):
         return False
     if match.group().startswith(".") and len(match.group()) == 1:
-        word = _WORD_BEFORE.search(line, 0, match.start())
-        if word is not None:
-            token = word.group(1)
+        token = _word_before(line, match.start())
+        if token:
             german = "Mio" in abbreviations
-            if token in SCALES and _starts_sentence(line[match.end() :], german=german):
+            if token in SCALES and _starts_sentence(line, match.end(), german=german):
                 return True
             if token in abbreviations:
                 return False
@@ -120,8 +131,16 @@ def _is_boundary(line: str, match: re.Match[str], abbreviations: frozenset[str])
     return True
 
 
-def _starts_sentence(rest: str, *, german: bool) -> bool:
-    following = re.match(r"\s+[\"'„“«(]*([^\W\d_]+)", rest)
+def _word_before(line: str, end: int) -> str:
+    """The word characters (as regex ``\\w``: letters, digits, "_") right before ``end``."""
+    start = end
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] == "_"):
+        start -= 1
+    return line[start:end]
+
+
+def _starts_sentence(line: str, position: int, *, german: bool) -> bool:
+    following = _FOLLOWING_WORD.match(line, position)
     if following is None or not following.group(1)[:1].isupper():
         return False
     # German capitalises nouns ("5 Mio. Tonnen"): only a word that starts sentences counts.

@@ -4,12 +4,20 @@ Every finder (:mod:`.dates`, :mod:`.money`, :mod:`.numbers`) proposes candidates
 overlapping ones the longest wins (then dates before money before numbers), and what depends
 on the article is settled last: the years a date leaves out, the currency of a "Br" or a bare
 "Rubel".
+
+Figures are read exactly, however many digits they have (Decimal arithmetic with enough
+precision for the text), and a value no news fact has is no fact localise reads: a number
+with more than :data:`MAX_FIGURE_DIGITS` significant digits, or of :data:`MAX_FIGURE_DIGITS`
++ 12 digits or more before the point, is left to the engine as text, so no renderer, report
+or check meets a figure it cannot write (JSON cannot hold an integer of 4300 digits).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
+from decimal import Decimal, localcontext
 from functools import cache
 
 from ...doc import Doc, Span, SpanKind
@@ -21,10 +29,14 @@ from .money import find_money, settle_currencies
 from .numbers import find_numbers
 from .periods import PeriodGrammar, find_periods
 from .scan import Found, anchors_of
+from .values import MoneyValue, NumberValue
 
 __all__ = ["EntityRecogniser", "recogniser"]
 
 _PRIORITY: dict[SpanKind, int] = {"date": 0, "money": 1, "number": 2}
+#: The most significant digits a figure may have (Decimal's default precision); see the notes.
+MAX_FIGURE_DIGITS = 28
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 class EntityRecogniser:
@@ -50,10 +62,17 @@ class EntityRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.find(doc.text, doc.article_date)
+        taken = doc.spans  # sorted, never overlapping: one bisection tells what is free
+        starts = [span.start for span in taken]
+
+        def free(start: int, end: int) -> bool:
+            last = bisect.bisect_left(starts, end) - 1
+            return last < 0 or taken[last].end <= start
+
         spans = [
             Span(f.start, f.end, f.kind, doc.text[f.start : f.end], f.value)
             for f in found
-            if f.value is not None and doc.is_free(f.start, f.end)
+            if f.value is not None and free(f.start, f.end)
         ]
         return doc.with_spans(spans)
 
@@ -61,6 +80,14 @@ class EntityRecogniser:
         self, text: str, article_date: date | None = None, *, dates_only: bool = False
     ) -> list[Found]:
         """Every entity in the text, longest first among overlapping candidates."""
+        with localcontext() as context:
+            # Exact: no figure of the text (times a scale word) is rounded.
+            digits = sum(len(run) for run in _DIGIT_RUN.findall(text))
+            context.prec = max(context.prec, digits + 40)
+            found = self._find(text, article_date, dates_only=dates_only)
+            return [f for f in found if _readable(f.value)]
+
+    def _find(self, text: str, article_date: date | None, *, dates_only: bool) -> list[Found]:
         lexicon, grammar = self.lexicon, self.grammar
         anchors = anchors_of(text, grammar.month_anchor)
         candidates = [*find_dates(text, anchors, grammar, lexicon)]
@@ -83,6 +110,22 @@ class EntityRecogniser:
             starts.insert(i, cand.start)
             chosen.insert(i, cand)
         return settle_currencies(settle_years(chosen, article_date), article_date, text, grammar)
+
+
+def _readable(value: object) -> bool:
+    """False for an amount or number with a figure no news fact has (see the notes); in a
+    context precise enough for its figures."""
+    if isinstance(value, MoneyValue):
+        figures: tuple[Decimal, ...] = value.amounts
+    elif isinstance(value, NumberValue):
+        figures = value.values
+    else:
+        return True
+    return all(
+        figure.adjusted() < MAX_FIGURE_DIGITS + 12
+        and len(figure.normalize().as_tuple().digits) <= MAX_FIGURE_DIGITS
+        for figure in figures
+    )
 
 
 @cache

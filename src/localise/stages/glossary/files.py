@@ -2,10 +2,19 @@
 
 Every malformed row becomes a :class:`Problem` with its line number, so ``localise glossary
 check`` lists them all, and :meth:`Glossary.load <.store.Glossary.load>` raises the first.
+Anything else wrong with a file (undecodable bytes, an encoding Python does not know, XML
+nested deeper than :data:`MAX_TBX_DEPTH`) is a :class:`~localise.errors.GlossaryError`.
+
+Every cell is text, whatever it starts with: "=SUM(A1)", "+375 17 123", "@belta" are names
+like any other. The one exception is the CSV-injection defence localise writes (see
+:func:`.tools.write_suggestions_tsv`): an apostrophe before ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return is dropped, so what localise wrote reads back as it was meant, as a
+spreadsheet shows it.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -41,6 +50,10 @@ RESERVED_COLUMNS = ("id", "kind", "dnt", "note", "source")
 LANGUAGE_SUFFIXES = ("variants", "short", "cases")
 VARIANT_SEPARATOR = "|"
 _LANG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+#: How deep a TBX file's elements may nest (TBX itself needs about six levels).
+MAX_TBX_DEPTH = 64
+#: Characters that make a spreadsheet read a cell as a formula; see :func:`formula_safe`.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _YES = {"yes", "y", "x", "true", "1", "ja", "да"}
 _NO = {"", "no", "n", "false", "0", "nein", "нет"}
 
@@ -141,12 +154,17 @@ def read_glossary_file(path: Path | str) -> tuple[list[Entry], list[Problem], by
     if suffix == ".tbx":
         entries, problems = _read_tbx(path, content)
         return entries, problems, content
+    # A spreadsheet's "Unicode text" export is UTF-16 with a byte-order mark.
+    utf16 = content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     try:
-        text = content.decode("utf-8-sig")
+        text = content.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         raise GlossaryError(
-            path, f"not UTF-8 text (byte 0x{content[exc.start]:02x}); save it as UTF-8", line
+            path,
+            f"not {'UTF-16' if utf16 else 'UTF-8'} text (byte 0x{content[exc.start]:02x}); "
+            f"save it as UTF-8",
+            line,
         ) from exc
     entries, problems = _read_table(path, text, "\t" if suffix == ".tsv" else _delimiter(text))
     return entries, problems, content
@@ -208,7 +226,8 @@ def _read_table(path: Path, text: str, delimiter: str) -> tuple[list[Entry], lis
     problems: list[Problem] = []
     columns: _Columns | None = None
     line = 1
-    for cells in reader:
+    for cells in _rows(path, reader, problems):
+        cells = [_unescaped(cell) for cell in cells]
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in cells) or cells[0].lstrip().startswith("#"):
             continue
@@ -236,6 +255,32 @@ def _read_table(path: Path, text: str, delimiter: str) -> tuple[list[Entry], lis
     if columns is None:
         problems.append(_error(path, None, "empty", "the glossary is empty; it needs a header"))
     return entries, problems
+
+
+def _rows(path: Path, reader: Any, problems: list[Problem]) -> Iterator[list[str]]:
+    """The reader's rows; a table the csv module cannot read on is a problem where it stops."""
+    try:
+        yield from reader
+    except csv.Error as exc:  # a cell over the csv module's size limit: an unclosed quote
+        problems.append(
+            _error(
+                path,
+                reader.line_num,
+                "table",
+                f"the table cannot be read past this line ({exc}); is a '\"' left unclosed?",
+            )
+        )
+
+
+def formula_safe(cell: str) -> str:
+    """A cell as localise writes it into CSV or TSV: with an apostrophe before a leading
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return, which a spreadsheet would otherwise run
+    as a formula (the OWASP CSV-injection defence). Reading drops the apostrophe again."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _entry_from_row(
@@ -342,13 +387,25 @@ class _Element:
     text: list[str] = field(default_factory=list)
 
     def iter(self, *tags: str) -> Iterator[_Element]:
-        for child in self.children:
-            if child.tag in tags:
-                yield child
-            yield from child.iter(*tags)
+        """The descendants with one of these tags, in document order."""
+        pending = list(reversed(self.children))
+        while pending:
+            element = pending.pop()
+            if element.tag in tags:
+                yield element
+            pending.extend(reversed(element.children))
 
     def all_text(self) -> str:
-        return "".join([*self.text, *(child.all_text() for child in self.children)])
+        """The element's own text, then each child's ``all_text`` in order."""
+        parts: list[str] = []
+        pending: list[_Element | str] = [self]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, str):
+                parts.append(item)
+            else:
+                pending.extend(reversed([*item.text, *item.children]))
+        return "".join(parts)
 
 
 def _parse_xml(path: Path, content: bytes) -> _Element:
@@ -362,6 +419,13 @@ def _parse_xml(path: Path, content: bytes) -> _Element:
     stack = [root]
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        if len(stack) > MAX_TBX_DEPTH:
+            raise GlossaryError(
+                path,
+                f"elements nested more than {MAX_TBX_DEPTH} levels deep; a TBX file nests "
+                f"about six (martif, text, body, termEntry, langSet, tig, term): check the file",
+                parser.CurrentLineNumber,
+            )
         element = _Element(name.rsplit(" ", 1)[-1], attrs, parser.CurrentLineNumber)
         stack[-1].children.append(element)
         stack.append(element)
@@ -388,6 +452,13 @@ def _parse_xml(path: Path, content: bytes) -> _Element:
     except pyexpat.ExpatError as exc:
         raise GlossaryError(
             path, f"not well-formed XML: {pyexpat.errors.messages[exc.code]}", exc.lineno
+        ) from exc
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python lacks
+        raise GlossaryError(
+            path,
+            f"the XML declaration names an encoding Python does not know ({exc}); save the "
+            f"file as UTF-8",
+            1,
         ) from exc
     return root
 

@@ -11,6 +11,7 @@ a cell in the wrong script, a Russian name whose case forms the rules can only g
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections import Counter, defaultdict
@@ -22,7 +23,7 @@ from typing import IO
 from ...doc import Doc
 from ...errors import GlossaryError, InputError
 from ...textio import read_text
-from .files import Entry, Problem, read_glossary_file
+from .files import Entry, Problem, formula_safe, read_glossary_file
 from .find import GlossaryFinder
 from .russian import OBLIQUE, decline
 from .store import Glossary, stack
@@ -208,7 +209,7 @@ class Candidate:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"„“«»–—(\n]|\s-)\s*$")
+_SENTENCE_MARKS = frozenset('.!?:;"„“«»–—(')
 _GERMAN_NOUN = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|ment"
     r"|ments|nis|nisse|tum|ik|ur|enz|anz|ling|chen|ei|eien|ie|ien|er|ern|en|ten|ter|te|ten"
@@ -249,11 +250,10 @@ def suggest_names(
     """
     words = COMMON_WORDS.get(lang, frozenset()) if common_words is None else common_words
     finder = GlossaryFinder(glossary, lang)
-    texts = dict(_texts(sources))
+    texts = {source: _blank_title_lines(text) for source, text in _texts(sources)}
     seen: dict[str, list[tuple[str, int, int, bool, str]]] = defaultdict(list)
     after_article: Counter[str] = Counter()
     for source, text in texts.items():
-        text = _blank_title_lines(text)
         covered = [(span.start, span.end) for span in finder(Doc(text)).spans]
         for start, end, initial, preceded in _runs(text, lang, words, covered):
             phrase = text[start:end]
@@ -276,7 +276,7 @@ def suggest_names(
             count=len(hits),
             documents=len({hit[0] for hit in hits}),
             kind="person" if first in _FIRST_NAMES and " " in shown else "",
-            example=_example(_blank_title_lines(texts[source]), start, end),
+            example=_example(texts[source], start, end),
             occurrences=tuple((hit[0], hit[1], hit[2]) for hit in hits),
         ))  # fmt: skip
     candidates.sort(key=lambda c: (-c.count, -c.documents, c.text))
@@ -315,22 +315,51 @@ def _example(text: str, start: int, end: int) -> str:
 def _runs(
     text: str, lang: str, words: Collection[str], covered: list[tuple[int, int]]
 ) -> Iterable[tuple[int, int, bool, bool]]:
-    """Runs of name-like words: (start, end, sentence-initial, after a German article)."""
+    """Runs of name-like words: (start, end, sentence-initial, after a German article).
+
+    ``covered`` is sorted and without overlaps (a Doc's spans). Each step looks only at the
+    word and what is right before its run, so the cost is linear in the text.
+    """
     run: list[re.Match[str]] = []
+    starts = [start for start, _ in covered]
     for match in [*_WORD.finditer(text), None]:
-        good = match is not None and _name_like(match, lang, words, covered)
+        good = match is not None and _name_like(match, lang, words, covered, starts)
         if run and not (good and match and text[run[-1].end() : match.start()] == " "):
             start, end = run[0].start(), run[-1].end()
-            before = text[:start]
-            previous = before.split()[-1].casefold() if before.split() else ""
-            yield start, end, bool(_SENTENCE_END.search(before)), previous in _DE_ARTICLES
+            initial, previous = _before(text, start)
+            yield start, end, initial, previous.casefold() in _DE_ARTICLES
             run = []
         if good and match:
             run.append(match)
 
 
+def _before(text: str, start: int) -> tuple[bool, str]:
+    """Whether ``start`` begins a sentence (the text before it is empty, or ends in a line
+    break, a sentence or clause mark, an opening quote or bracket, or a spaced dash, then
+    blanks), and the word right before it ("" at the start of the text)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    word_start = end
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    previous = text[word_start:end]
+    mark = text[end - 1 : end]
+    initial = (
+        end == 0
+        or "\n" in text[end:start]
+        or mark in _SENTENCE_MARKS
+        or (mark == "-" and end >= 2 and text[end - 2].isspace())
+    )
+    return initial, previous
+
+
 def _name_like(
-    match: re.Match[str], lang: str, words: Collection[str], spans: list[tuple[int, int]]
+    match: re.Match[str],
+    lang: str,
+    words: Collection[str],
+    spans: list[tuple[int, int]],
+    starts: list[int],
 ) -> bool:
     word = match.group().rstrip("'’")
     if not word[:1].isupper() or len(word) < 2 or word.endswith("-"):
@@ -339,7 +368,9 @@ def _name_like(
         return False  # "Br1442", "MAZ-5440": amounts and models, not names
     if any(part.casefold() in words for part in word.split("-")):
         return False  # "Januar-September", "EU-Länder"
-    if any(s < match.end() and match.start() < e for s, e in spans):
+    # The last span starting before the word's end is the only one that can overlap it.
+    last = bisect.bisect_left(starts, match.end()) - 1
+    if last >= 0 and match.start() < spans[last][1]:
         return False
     if word.casefold() in words or word.casefold().removesuffix("s") in words:
         return False
@@ -372,7 +403,9 @@ def write_suggestions_tsv(
     """Write candidates as glossary rows: the seen language filled in, the others to fill.
 
     The result loads as a glossary as it is; the note column says how often and where each
-    name was seen.
+    name was seen. A cell that a spreadsheet would run as a formula (one that starts with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with an apostrophe
+    before it (:func:`.files.formula_safe`), which the glossary reader drops again.
     """
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     languages = [*languages, *sorted({c.lang for c in candidates} - set(languages))]
@@ -380,4 +413,4 @@ def write_suggestions_tsv(
     for candidate in candidates:
         cells = [candidate.text if lang == candidate.lang else "" for lang in languages]
         note = f"seen {candidate.count}x in {candidate.documents} articles: {candidate.example}"
-        writer.writerow(["", candidate.kind, "", *cells, "", note])
+        writer.writerow([formula_safe(cell) for cell in ["", candidate.kind, "", *cells, "", note]])

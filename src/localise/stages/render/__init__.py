@@ -87,7 +87,7 @@ time range  8:30–17:30 (8:30 AM – 5:30   08:30–17:30 Uhr             08:30
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel import Locale
 
@@ -136,8 +136,17 @@ class EntityRenderer:
         """The target-locale form of a DateValue, MoneyValue or NumberValue.
 
         A value whose source span opened with a preposition ("Im Jahr 2018") is written with
-        the target's phrase, capitalised like the source ("In 2018").
+        the target's phrase, capitalised like the source ("In 2018"). Figures are written
+        exactly, however many digits they have.
         """
+        figures = value.amounts if isinstance(value, MoneyValue) else ()
+        figures = value.values if isinstance(value, NumberValue) else figures
+        with localcontext() as context:
+            # Decimal's default 28 digits would round a longer figure (a / scale).
+            context.prec = max([context.prec, *(len(f.as_tuple().digits) + 2 for f in figures)])
+            return self._render(value, source_text, source_lang)
+
+    def _render(self, value: object, source_text: str, source_lang: str | None) -> str:
         if isinstance(value, DateValue):
             if value.month is None and source_lang == self.lang and source_text:
                 return source_text  # a year reads the same; keep "im Jahr 2021", "2021 года"

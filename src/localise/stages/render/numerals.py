@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel import Locale
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
@@ -24,7 +24,14 @@ def number_text(number: Decimal, locale: Locale) -> str:
     ("2'258'000", '1,20')
     """
     decimals = max(0, -int(number.as_tuple().exponent))
-    rounded = round(number, decimals)
+    # Enough precision for every digit (Decimal's default 28 would raise InvalidOperation for
+    # a longer figure), for the rounding here and Babel's own.
+    with localcontext() as context:
+        context.prec = max(context.prec, number.adjusted() + decimals + 2)
+        return _number_text(round(number, decimals), decimals, locale)
+
+
+def _number_text(rounded: Decimal, decimals: int, locale: Locale) -> str:
     group = get_group_symbol(locale)
     if group != "'":
         return format_decimal(rounded, format=_with_decimals("#,##0", decimals), locale=locale)
