@@ -53,6 +53,7 @@ def test_usage_errors_exit_2(tmp_path: Path, models_dir: Path) -> None:
             "is inside the input folder",
         ),
         (["translate", str(articles), "--to", "en-GB", "--out", "o", "--max-size", "x"], "size"),
+        (["translate", "-", "--to", "en-GB", "--out", "o"], "leave out --out"),
     ]
     for args, message in cases:
         code, output = cli(*args, models=models_dir)

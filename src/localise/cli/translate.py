@@ -325,6 +325,8 @@ def _check_paths(paths: Sequence[Path], out: Path | None) -> None:
     other paths, an output folder that is an input or inside one."""
     if Path("-") in paths and len(paths) > 1:
         raise click.UsageError("'-' (standard input) is one article: give it alone")
+    if Path("-") in paths and out is not None:
+        raise click.UsageError("'-' writes the article to standard output: leave out --out")
     for path in paths:
         if path != Path("-") and not path.exists() and not path.is_symlink():
             raise click.UsageError(f"{shown(path)}: no such file or folder")
