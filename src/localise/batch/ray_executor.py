@@ -176,7 +176,10 @@ class _Actor:
                 f"with {expected}: give every node the same packages at the same path (and the "
                 f"same --device)",
             )
-        self.worker.pipeline.engine(pair)  # the models load once, here
+        # The models load once, here. A package that fails to load fails the task instead
+        # (the task loads it again and reports why), as in a local worker.
+        with contextlib.suppress(Exception):
+            self.worker.pipeline.engine(pair)
         self.described[pair] = here
         self.loads[arrow] = time.perf_counter() - started
         return None
@@ -211,6 +214,8 @@ class RayExecutor:
         self._pipeline = pipeline
         self._ray = ray
         self._actors: list[Any] = []
+        #: Where each actor runs ("IP (node ID)"), once started.
+        self.nodes: list[str] = []
         self._next = 0
         self._descriptions: dict[tuple[str, str], str] = {}
         self._owns_ray = False
@@ -218,9 +223,9 @@ class RayExecutor:
             self.jobs = jobs or 1
             return
         self._owns_ray = not ray.is_initialized()
-        if self._owns_ray:
-            _connect(ray, address, jobs)
         try:
+            if self._owns_ray:
+                _connect(ray, address, (jobs or 1) * max(1, pipeline.config.engine.threads))
             self.jobs, cpus = _shape(ray, jobs, pending, pipeline.config.engine.threads)
             self._start(cpus)
         except BaseException:
@@ -290,8 +295,7 @@ class RayExecutor:
                 f"{START_TIMEOUT:.0f} s (each asks for {cpus:g} CPUs; the cluster has "
                 f"{_cluster_cpus(self._ray):g}): ask for fewer with --jobs, or add nodes"
             )
-        for ref in ready:
-            self._get(ref)
+        self.nodes = [self._get(ref) for ref in ready]
 
     def _actor(self) -> Any:
         actor = self._actors[self._next % len(self._actors)]
@@ -318,15 +322,16 @@ class RayExecutor:
         return result
 
 
-def _connect(ray: Any, address: str | None, jobs: int | None) -> None:
-    """Start a local Ray instance (``address`` None) or join the cluster at ``address``."""
+def _connect(ray: Any, address: str | None, cpus: int) -> None:
+    """Start a local Ray instance (``address`` None: this machine's CPUs, or ``cpus`` if
+    more are asked for, as local workers may ask) or join the cluster at ``address``."""
     # ray.init sets its own SIGTERM handler; the command line's turns SIGTERM into a clean stop.
     handler = signal.getsignal(signal.SIGTERM)
     try:
         if address is None:
             ray.init(
                 address="local",  # never RAY_ADDRESS nor a cluster found on this machine
-                num_cpus=max(os.cpu_count() or 1, jobs or 1),
+                num_cpus=max(os.cpu_count() or 1, cpus),
                 include_dashboard=False,
                 # Ray's notices (token authentication, start-up) would break --quiet; what
                 # fails is told by localise's own errors.
@@ -373,9 +378,13 @@ def _shape(ray: Any, jobs: int | None, pending: int, threads: int) -> tuple[int,
     if total < 1:
         raise WorkerError("the Ray cluster has no CPUs for actors: add a node with CPUs")
     actors = jobs if jobs is not None else max(1, min(int(total), pending // INLINE_BELOW))
-    if threads:
-        return actors, float(threads)
-    return actors, float(max(1, min(int(largest), int(total) // actors)))
+    cpus = float(threads or max(1, min(int(largest), int(total) // actors)))
+    if actors * cpus > total:
+        raise WorkerError(
+            f"{actors} Ray actors of {cpus:g} CPUs need {actors * cpus:g} CPUs, and the cluster "
+            f"has {total:g}: ask for at most {int(total // cpus)} with --jobs, or add nodes"
+        )
+    return actors, cpus
 
 
 def _cluster_cpus(ray: Any) -> float:
