@@ -196,10 +196,10 @@ class Pipeline:
                 )
             outputs, checks, findings = self._checked(doc, prepared.target, translations)
         return Result(
-            text=_reassemble(doc, outputs, 0, len(doc.text)),
+            text=reassemble(doc, outputs, 0, len(doc.text)),
             doc=doc,
             report=self._report(doc, prepared.target, engine, checks, findings),
-            blocks=tuple(_reassemble(doc, outputs, b.start, b.end) for b in doc.blocks),
+            blocks=tuple(reassemble(doc, outputs, b.start, b.end) for b in doc.blocks),
             outputs=tuple(outputs),
         )
 
@@ -389,7 +389,7 @@ def _is_prefix(text: str) -> bool:
     return not text.strip(" \t>")
 
 
-def _reassemble(doc: Doc, outputs: Sequence[str], start: int, end: int) -> str:
+def reassemble(doc: Doc, outputs: Sequence[str], start: int, end: int) -> str:
     """``doc.text[start:end]`` with each segment in it replaced by its output."""
     parts = []
     position = start

@@ -37,7 +37,7 @@ from ..doc import Doc
 from ..errors import InputError, LocaliseError
 from ..files import read_article
 from ..formats import format_named
-from ..pipeline import Pipeline, Prepared, Result
+from ..pipeline import Pipeline, Prepared, Result, reassemble
 from ..report import Report, warnings_for
 from ..stages.facts import SEVERITY, Check, Finding
 from ..textio import write_atomic
@@ -79,7 +79,7 @@ def merge_xliff(path: Path | str, out: Path | str) -> Merged:
     report = dataclasses.replace(
         _checked(pipeline, prepared, targets, edited_file), path=str(source)
     )
-    blocks = tuple(_reassembled(doc, targets, b.start, b.end) for b in doc.blocks)
+    blocks = tuple(reassemble(doc, targets, b.start, b.end) for b in doc.blocks)
     text = format_named(article.format).write(article, blocks, edited_file.target)
     report_path = out / STATE_FOLDER / "reports" / f"{edited_file.output}.json"
     write_atomic(output, text)
@@ -227,19 +227,6 @@ def _unrepaired(check: Check) -> Check:
     if check.status in ("repaired", "rendered"):
         return dataclasses.replace(check, status="differs", written=None)
     return check
-
-
-def _reassembled(doc: Doc, outputs: Sequence[str], start: int, end: int) -> str:
-    """``doc.text[start:end]`` with each sentence in it replaced by its text."""
-    parts = []
-    position = start
-    for segment, output in zip(doc.segments, outputs, strict=True):
-        if start <= segment.start and segment.end <= end:
-            parts.append(doc.text[position : segment.start])
-            parts.append(output)
-            position = segment.end
-    parts.append(doc.text[position:end])
-    return "".join(parts)
 
 
 # -- the configuration, from a signature ---------------------------------------------------
