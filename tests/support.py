@@ -1,10 +1,17 @@
-"""Helpers the tests share: a pipeline from a few options, and a factory of engine doubles."""
+"""Helpers the tests share: a pipeline from a few options, a factory of engine doubles, and a
+command run the way a user without root's privileges runs it."""
 
 from __future__ import annotations
 
+import ctypes
+import os
+import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from localise import Config, EngineConfig, FormatOptions, ModelsConfig, Pipeline
 from localise.engine import Engine, EngineFactory
@@ -60,3 +67,49 @@ def make_pipeline(
     """A pipeline for the targets; ``engines`` maps pairs to engine doubles (or is a factory)."""
     factory = Doubles(engines) if isinstance(engines, Mapping) else engines
     return Pipeline(config(targets, models_dir, **options), engines=factory)  # type: ignore[arg-type]
+
+
+# -- a command without root's privileges -------------------------------------------------------
+
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _drop_permission_override() -> None:  # pragma: no cover - runs in the child, before exec
+    # Root reads and writes whatever the permission bits say (CAP_DAC_OVERRIDE and
+    # CAP_DAC_READ_SEARCH). Without them in the bounding set, the command's process still runs
+    # as uid 0 (so the interpreter under /root stays readable to it) but a folder chmod 555
+    # is read-only and a file chmod 000 unreadable, as for any user.
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def run_unprivileged(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m localise ARGS`` with the permission checks of an ordinary user.
+
+    As a non-root user that is a plain run; as root (CI) the child drops root's permission
+    override before it starts, and the test is skipped where the system does not allow that.
+    """
+    if os.geteuid() != 0:
+        preexec = None
+    else:
+        probe = subprocess.run(
+            [sys.executable, "-c", "open('/proc/self/status').read()"],
+            preexec_fn=_drop_permission_override,
+            capture_output=True,
+        )
+        if probe.returncode != 0:
+            pytest.skip("cannot drop root's permission override here (no CAP_SETPCAP)")
+        preexec = _drop_permission_override
+    return subprocess.run(
+        [sys.executable, "-m", "localise", *args],
+        preexec_fn=preexec,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+    )

@@ -47,6 +47,7 @@ from localise.stages.glossary.tools import (
 from localise.stages.render import EntityRenderer
 from localise.stages.segment import ABBREVIATIONS, Segmenter, split_sentences
 from localise.textio import decode
+from support import run_unprivileged
 
 OPTIONS = FormatOptions()
 #: LOCALISE_FUZZ_EXAMPLES=20000 makes the fuzz tests a soak (about a minute per thousand).
@@ -705,6 +706,19 @@ def test_glossary_suggest_to_an_unwritable_place_is_one_line(tmp_path: Path) -> 
     assert result.stderr.startswith(f"localise: error: {out}: cannot write the suggestions: ")
     assert result.stderr.endswith("; choose another -o\n")
     assert "Traceback" not in result.output
+    read_only = tmp_path / "read-only"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    try:
+        args = ["--lang", "de", "-o", str(read_only / "s.tsv"), str(article)]
+        unprivileged = run_unprivileged("glossary", "suggest", *args)
+    finally:
+        read_only.chmod(0o755)
+    assert (unprivileged.returncode, unprivileged.stderr) == (
+        1,
+        f"localise: error: {read_only / 's.tsv'}: cannot write the suggestions: Permission "
+        "denied; choose another -o\n",
+    )
 
 
 @pytest.fixture(scope="module")

@@ -44,11 +44,11 @@ from localise.engine.packages import (
     validate_package_file,
 )
 from localise.errors import ModelError, PackageFileError, PackageIndexError
+from support import run_unprivileged
 
 TOP = "translate-de_en-1_0"
 METADATA = json.dumps({"from_code": "de", "to_code": "en", "package_version": "1.0"}).encode()
 MODEL = {"pkg/metadata.json": METADATA, "pkg/model/model.bin": b"weights"}
-ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 Member = tuple["str | zipfile.ZipInfo", bytes]
 
@@ -643,7 +643,6 @@ def test_removing_a_pair_that_is_not_installed_lists_what_is(models_dir: Path) -
 # --- the models folder ------------------------------------------------------------------
 
 
-@pytest.mark.skipif(ROOT, reason="root writes into read-only folders")
 @pytest.mark.parametrize(
     "args",
     [
@@ -659,13 +658,13 @@ def test_a_read_only_models_folder_is_one_line(
     installed.chmod(0o555)
     try:
         command = ["models", *(a.format(archive=archive) for a in args)]
-        result = CliRunner().invoke(main, [*command, "--models-dir", str(installed)])
+        result = run_unprivileged(*command, "--models-dir", str(installed))
     finally:
         installed.chmod(0o755)
     action = (
         f"install {archive.name} in" if args[0] == "install" else "remove translate-de_en 1.0 from"
     )
-    assert (result.exit_code, result.output) == (
+    assert (result.returncode, result.stderr) == (
         1,
         f"localise: error: cannot {action} {installed}: Permission denied; nothing was "
         "changed (make the folder writable, or choose another with --models-dir)\n",

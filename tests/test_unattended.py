@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from localise import Config
 from localise.batch import Batch
 from localise.cli import main
+from support import run_unprivileged
 from test_batch import en_gb, outputs, write_articles
 
 ARTICLE = "MINSK, 14. März (BelTA) – Die Ausfuhr stieg im Jahr 2023 um 5 Prozent.\n"
@@ -111,6 +112,113 @@ def test_another_runs_output_folder_is_never_read(tmp_path: Path, models_dir: Pa
     assert "empty article" not in output
 
 
+# -- permissions, as an ordinary user -------------------------------------------------------
+
+
+def test_the_harness_reads_permissions_as_an_ordinary_user(tmp_path: Path) -> None:
+    # Without this, the permission tests below would pass or fail by who runs them.
+    secret = tmp_path / "secret.txt"
+    secret.write_text(ARTICLE, encoding="utf-8")
+    secret.chmod(0o000)
+    try:
+        result = run_unprivileged("detect", str(secret))
+    finally:
+        secret.chmod(0o644)
+    assert result.returncode == 2
+    assert f"Path '{secret}' is not readable" in result.stderr
+
+
+def test_unreadable_files_and_folders_fail_alone(tmp_path: Path, models_dir: Path) -> None:
+    articles, out = tmp_path / "in", tmp_path / "o"
+    paths = write_articles(articles, 3)
+    secret, locked = articles / "secret.txt", articles / "locked"
+    secret.write_text(ARTICLE, encoding="utf-8")
+    locked.mkdir()
+    (locked / "inside.txt").write_text(ARTICLE, encoding="utf-8")
+    args = [*command(articles, out, models_dir)[3:], "--jobs", "1"]
+    secret.chmod(0o000)
+    locked.chmod(0o000)
+    try:
+        dry = run_unprivileged(*args, "--dry-run")
+        dry_wrote = out.exists()
+        result = run_unprivileged(*args)
+    finally:
+        secret.chmod(0o644)
+        locked.chmod(0o755)
+    assert f"fail\t{secret}\tcannot read: Permission denied\n" in dry.stdout
+    assert (
+        f"fail\t{locked}\tcannot list this folder (Permission denied); the articles in it are "
+        "not translated\n"
+    ) in dry.stdout
+    assert "3 do, 2 fail" in dry.stderr
+    assert not dry_wrote
+    assert result.returncode == 1, result.stderr
+    assert f"localise: error: {secret}: cannot read: Permission denied\n" in result.stderr
+    assert f"localise: error: {locked}: cannot list this folder" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "5 articles: 3 ok, 0 with warnings, 2 failed" in result.stderr
+    written = [p.relative_to(out) for p in out.rglob("*.txt") if "_localise" not in p.parts]
+    assert sorted(written) == sorted(p.relative_to(articles) for p in paths)
+    summary = json.loads((out / "_localise/summary.json").read_text())
+    assert summary["counts"]["failed"] == 2
+
+
+def test_a_read_only_output_folder_is_one_line(tmp_path: Path, models_dir: Path) -> None:
+    articles, out = tmp_path / "in", tmp_path / "o"
+    write_articles(articles, 1)
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = run_unprivileged(*command(articles, out, models_dir)[3:])
+    finally:
+        out.chmod(0o755)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"localise: error: {out}: cannot write into the output folder (Permission denied); "
+        "choose a folder you can write to with --out\n",
+    )
+    assert list(out.iterdir()) == []
+
+
+# -- a large folder ----------------------------------------------------------------------------
+
+
+def test_a_folder_of_ten_thousand_files(tmp_path: Path, models_dir: Path) -> None:
+    # Scale, not speed (benchmarks/bench_folder.py times it): every file is found, planned and
+    # listed once, in order, and the run ends; the subprocess's timeout only guards a hang.
+    articles, out = tmp_path / "in", tmp_path / "o"
+    names = [f"d{n % 100:02}/a{n:05}.txt" for n in range(10_000)]
+    for number, name in enumerate(names):
+        path = articles / name
+        path.parent.mkdir(exist_ok=True, parents=True)
+        path.write_text(f"MINSK, {1 + number % 28}. März (BelTA) – Die Ausfuhr stieg um "
+                        f"{number} Prozent.\n", encoding="utf-8")  # fmt: skip
+    args = command(articles, out, models_dir)
+    dry = subprocess.run([*args, "--dry-run"], capture_output=True, text=True, timeout=300)
+    assert dry.returncode == 0, dry.stderr
+    rows = dry.stdout.splitlines()
+    assert rows == [f"do\ten-GB\t{articles / name}\tnew" for name in sorted(names)]
+    assert dry.stderr == "10000 do\n"
+    # The same number of files, all but ten of another type: each is listed, the ten translated.
+    for name in names[10:]:
+        (articles / name).rename((articles / name).with_suffix(".jpg"))
+    result = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    # The terminal gets the first few; the summary has every one.
+    assert result.stderr.count("localise: not read: ") == 20
+    assert f"  ... and 9970 more in {out / '_localise/summary.json'}\n" in result.stderr
+    summary = json.loads((out / "_localise/summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["unsupported"] == 9_990
+    assert summary["not_read"][-1] == {
+        "path": str(articles / "d99/a09999.jpg"),
+        "reason": "unsupported file type '.jpg'; localise reads .htm, .html, .json, .markdown, "
+        ".md, .txt",
+    }
+    assert len(summary["not_read"]) == 9_990
+    assert "10 ok, 0 with warnings, 0 failed, 0 unchanged, 9990 not read" in result.stderr
+    assert len([p for p in out.rglob("*.txt") if "_localise" not in p.parts]) == 10
+
+
 # -- standard input and dry runs -------------------------------------------------------------
 
 
@@ -187,16 +295,16 @@ def test_a_signal_stops_the_run_cleanly(
     os.killpg(process.pid, signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code, stderr
-    assert "Traceback" not in stderr
+    assert "Traceback" not in stderr, stderr
     last = stderr.strip().splitlines()[-1]
     assert last.startswith("localise: interrupted: ") and "run the same command again" in last
-    assert _gone(process.pid)
+    assert _gone(process.pid), stderr
     assert list(out.rglob("*.tmp")) == []
     resumed = subprocess.run(command(articles, out, models_dir), capture_output=True, timeout=120)
-    assert resumed.returncode == 0
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
     finished = int(last.split(": ")[2].split()[0])
     summary = json.loads((out / "_localise/summary.json").read_text())
-    assert summary["counts"]["skipped"] >= finished > 0
+    assert summary["counts"]["skipped"] >= finished > 0, (last, summary["counts"])
 
 
 def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path, models_dir: Path) -> None:

@@ -57,11 +57,13 @@ def find_articles(
     skip_resolved = skip.resolve() if skip is not None else None
     for path in paths:
         if path.is_dir():
-            for item, reason in _walk(path, skip_resolved, include, exclude, max_size):
+            unlisted: list[tuple[Item, str]] = []
+            for item, reason in _walk(path, skip_resolved, include, exclude, max_size, unlisted):
                 if reason is None:
                     items.append(item)
                 else:
                     left_out.append((item, reason))
+            failures.extend(unlisted)
         elif not path.exists() and not path.is_symlink():
             failures.append((Item(path, Path(path.name)), "no such file or folder"))
         else:
@@ -111,9 +113,24 @@ def _walk(
     include: Sequence[str],
     exclude: Sequence[str],
     max_size: int,
+    unlisted: list[tuple[Item, str]],
 ) -> Iterator[tuple[Item, str | None]]:
+    """The files under ``root`` and why each is left out (None: it is an article); folders
+    that cannot be listed are added to ``unlisted``, not passed over in silence."""
     root_resolved = root.resolve()
-    for folder, dirs, files in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        folder = Path(exc.filename) if exc.filename else root
+        relative = folder.relative_to(root) if _is_within(folder, root) else folder
+        unlisted.append(
+            (
+                Item(folder, relative),
+                f"cannot list this folder ({exc.strerror or exc}); the articles in it are "
+                f"not translated",
+            )
+        )
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
         relative_folder = here.relative_to(root)
         if (here / STATE_FOLDER / "state.sqlite").is_file() and here.resolve() != skip:

@@ -127,6 +127,8 @@ class Summary:
     path: Path
     #: Where the tasks ran: "local" (this machine) or "ray" (a Ray cluster; ``jobs`` actors).
     executor: str = "local"
+    #: The files and folders left out (``unsupported``), each with its path and why.
+    not_read: tuple[Mapping[str, Any], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -140,6 +142,7 @@ class Summary:
             "executor": self.executor,
             "failed": [dict(f) for f in self.failed],
             "warnings": [dict(w) for w in self.warnings],
+            "not_read": [dict(n) for n in self.not_read],
             "signature": dict(self.signature),
         }
 
@@ -421,8 +424,10 @@ class _Runner:
         for item in items:
             try:
                 content = sha256(item.path.read_bytes())
-            except OSError:
-                content = ""
+            except OSError as exc:
+                # What the run itself would say of it (files.read_article).
+                rows.append(("fail", str(item.path), None, f"cannot read: {exc.strerror or exc}"))
+                continue
             for target in batch.targets:
                 record = records.get((item.relative.as_posix(), target))
                 why = reason(record, content, hashes[target], batch.out, self._description)
@@ -695,6 +700,11 @@ class _Runner:
                 {"path": str(o.item.path), "target": o.target, "warnings": list(o.report.warnings)}
                 for o in outcomes
                 if o.report is not None and o.report.warnings
+            ),
+            not_read=tuple(
+                {"path": str(o.item.path), "reason": o.error}
+                for o in outcomes
+                if o.status == "unsupported"
             ),
             signature=signature,
             path=path,
