@@ -59,3 +59,15 @@ def articles(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "articles"
     shutil.copytree(EXAMPLES, folder)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_are_left_as_found() -> Iterator[None]:
+    """A command run in-process must not leave Ctrl-C ignored: every child started later
+    (a batch in a subprocess) would inherit it and could not be stopped."""
+    import signal
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    after = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    assert after == before, f"signal handlers left changed: {before} -> {after}"

@@ -1,6 +1,6 @@
 """Money and number shapes of issue 11: implied currencies, ticker decimals, amounts in words,
-compound scale forms, signs, multipliers before a comparison; their renderings read back, and
-a correct translation of each kept by the fact checker."""
+compound scale forms, signs, minor units (kopecks, cents), multipliers before a comparison;
+their renderings read back, and a correct translation of each kept by the fact checker."""
 
 # Cyrillic words, dashes and thin spaces here are data, not look-alike typos.
 
@@ -268,6 +268,71 @@ def test_a_hyphen_between_figures_is_no_minus(recognisers: dict[str, EntityRecog
     assert [shown(s) for s in found] == [("1.234", 1234, "thousands"), ("5.678", 5678, "thousands")]
 
 
+# -- 3. minor units: kopecks and cents ------------------------------------------------------
+
+MINOR = [
+    # A kopeck is a hundredth of whichever rouble the text's bare "рублей" means.
+    ("ru", "В Минске проезд стоит 90 копеек.", [("90 копеек", [0.9], "BYN", [True])]),
+    ("ru", "Рубль подешевел на 35 копеек.", [("35 копеек", [0.35], "RUB", [True])]),
+    ("ru", "Цена выросла до 91 рубля 20 копеек.", [("91 рубля 20 копеек", [91.2], "RUB", None)]),
+    ("ru", "В Минске выпустят монеты от 1 копейки до 2 рублей.",
+     [("от 1 копейки до 2 рублей", [0.01, 2], "BYN", [True, False])]),
+    ("en", "In Minsk a ride costs 90 kopecks.", [("90 kopecks", [0.9], "BYN", [True])]),
+    ("en", "The rouble lost 3 kopeks.", [("3 kopeks", [0.03], "RUB", [True])]),
+    ("de", "In Minsk kostet die Fahrt 65 Kopeken.", [("65 Kopeken", [0.65], "BYN", [True])]),
+    # Cents: a dollar's in English and Russian, a euro's in German, unless named.
+    ("en", "Brent rose 45 cents to $80.10 a barrel.",
+     [("45 cents", [0.45], "USD", [True]), ("$80.10", [80.1], "USD", None)]),
+    ("en", "Shares gained 2 euro cents.", [("2 euro cents", [0.02], "EUR", [True])]),
+    ("de", "Benzin wurde 3 Cent teurer.", [("3 Cent", [0.03], "EUR", [True])]),
+    ("de", "Der Preis stieg um 5 US-Cent.", [("5 US-Cent", [0.05], "USD", [True])]),
+    ("ru", "Нефть подорожала на 40 центов.", [("40 центов", [0.4], "USD", [True])]),
+    # A word that only starts like one is none; nor are "half a million cents" news.
+    ("en", "Sales rose at 5 centres.", []),
+    ("ru", "Открыто 5 копейщиков.", []),
+]  # fmt: skip
+
+
+def _minor(span: Span) -> tuple[Any, ...]:
+    data = span.to_json()
+    return (span.text, data["amounts"], data["currency"], data.get("minor_unit"))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MINOR)
+def test_minor_units(
+    recognisers: dict[str, EntityRecogniser], lang: str, text: str, expected: list[Any]
+) -> None:
+    money = [s for s in facts(recognisers, lang, text) if s.kind == "money"]
+    assert [_minor(s) for s in money] == expected
+
+
+def test_kopecks_before_the_redenomination_are_new_roubles(
+    recognisers: dict[str, EntityRecogniser],
+) -> None:
+    # Belarus's old rouble (BYR, to July 2016) had no kopecks (CLDR: no decimals): kopecks in
+    # an article of June 2016 are the new rouble's, and so is an amount they complete; the
+    # text may also say which ("in new money").
+    text = (
+        "МИНСК, 27 июня /БЕЛТА/ – Проезд за Br6500 будет стоить 65 копеек, хлеб 1 рубль 20 "
+        "копеек, а 10 000 рублей в старых деньгах станут 1 рублём."
+    )
+    doc = recognisers["ru"](Doc(text, lang="ru", article_date=date(2016, 6, 27)))
+    money = [_minor(s) for s in doc.spans if s.kind == "money"]
+    assert money == [
+        ("Br6500", [6500], "BYR", None),
+        ("65 копеек", [0.65], "BYN", [True]),
+        ("1 рубль 20 копеек", [1.2], "BYN", None),
+        ("10 000 рублей", [10000], "BYR", None),
+        ("1 рублём", [1], "BYR", None),
+    ]
+    english = "This means that Br10,000 in old money will be equal to Br1 in new money."
+    doc = recognisers["en"](Doc(english, lang="en", article_date=date(2016, 5, 5)))
+    assert [_minor(s) for s in doc.spans if s.kind == "money"] == [
+        ("Br10,000", [10000], "BYR", None),
+        ("Br1", [1], "BYN", None),
+    ]
+
+
 # -- 5. renderings read back in every locale ------------------------------------------------
 
 PROPERTY = settings(
@@ -377,6 +442,25 @@ def test_implied_money_round_trips(
     assert doc.spans[1].text == render(implied)
 
 
+@PROPERTY
+@given(
+    locale=st.sampled_from(LOCALES),
+    hundredths=st.integers(1, 99),
+    currency=st.sampled_from(["USD", "EUR", "RUB"]),
+)
+def test_minor_units_round_trip(
+    recognisers: dict[str, EntityRecogniser],
+    renderers: dict[str, EntityRenderer],
+    locale: str,
+    hundredths: int,
+    currency: str,
+) -> None:
+    value = MoneyValue((Decimal(hundredths).scaleb(-2),), currency, minor=(True,))
+    found = _read_back(recognisers[locale], renderers[locale].render(value)).value
+    assert found == value
+    assert isinstance(found, MoneyValue) and found.minor == (True,)
+
+
 @pytest.mark.parametrize(
     ("value", "locale", "expected"),
     [
@@ -393,6 +477,26 @@ def test_implied_money_round_trips(
         (NumberValue((Decimal(5),), "percent", kind="percent", plus_sign=True), "en-US", "+5%"),
         (NumberValue((Decimal(1_500_000),), kind="scaled", scale=10**6), "en-GB",
          "1.5 million"),
+        # Hundredths in the locale's word for them, in CLDR's plural form.
+        (MoneyValue((Decimal("0.65"),), "BYN", minor=(True,)), "en-GB", "65 kopecks"),
+        (MoneyValue((Decimal("0.01"),), "RUB", minor=(True,)), "en-US", "1 kopeck"),
+        (MoneyValue((Decimal("0.65"),), "BYN", minor=(True,)), "de-DE", "65 Kopeken"),
+        (MoneyValue((Decimal("0.21"),), "RUB", minor=(True,)), "ru-RU", "21 копейка"),
+        (MoneyValue((Decimal("0.03"),), "RUB", minor=(True,)), "ru-RU", "3 копейки"),
+        (MoneyValue((Decimal("0.65"),), "RUB", minor=(True,)), "ru-RU", "65 копеек"),
+        (MoneyValue((Decimal("0.45"),), "USD", minor=(True,)), "de-DE", "45 US-Cent"),
+        (MoneyValue((Decimal("0.03"),), "EUR", minor=(True,)), "en-GB", "3 euro cents"),
+        (MoneyValue((Decimal("0.03"),), "EUR", minor=(True,)), "de-CH", "3 Cent"),
+        (MoneyValue((Decimal("0.4"),), "USD", minor=(True,)), "ru-RU", "40 центов"),
+        # A currency without a word for its hundredths: the main unit.
+        (MoneyValue((Decimal("0.65"),), "GBP", minor=(True,)), "en-GB", "£0.65"),
+        # A range in two units, in the main one; Russian's genitive after "до".
+        (MoneyValue((Decimal("0.01"), Decimal(2)), "BYN", minor=(True, False), preposition=True),
+         "ru-RU", "от 0,01 до 2 белорусских рублей"),
+        (MoneyValue((Decimal(1), Decimal(2)), "RUB", preposition=True), "ru-RU",
+         "от 1 до 2 российских рублей"),
+        (MoneyValue((Decimal(1), Decimal(21)), "RUB", preposition=True), "ru-RU",
+         "от 1 до 21 российского рубля"),
     ],
 )  # fmt: skip
 def test_renderings(
@@ -448,6 +552,14 @@ KEPT = [
     ("de", "en-GB", "Der Index lag bei +5 %.", "The index stood at +5%."),
     ("de", "en-GB", "Der Export war 3 Mal mehr.", "Exports were 3 times more."),
     ("en", "ru-RU", "Exports were 3 times as much.", "Экспорт был в 3 раза больше."),
+    ("ru", "en-GB", "В Минске проезд подорожал до 90 копеек.",
+     "In Minsk the fare rose to 90 kopecks."),
+    ("ru", "de-DE", "Рубль подешевел на 35 копеек.", "Der Rubel verlor 35 Kopeken."),
+    ("en", "ru-RU", "Brent rose 45 cents to $80.10 a barrel.",
+     "Brent подорожала на 45 центов, до $80,10 за баррель."),
+    # The shared word: a euro's cents in German, "cents" in English.
+    ("de", "en-GB", "Benzin wurde um 3 Cent teurer.", "Petrol rose by 3 cents."),
+    ("ru", "en-GB", "Цена выросла до 91 рубля 20 копеек.", "The price rose to 91.20 roubles."),
 ]  # fmt: skip
 
 

@@ -286,6 +286,7 @@ def test_a_signal_stops_the_run_cleanly(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_as_a_shell_starts_it,
     )
     deadline = time.monotonic() + 60
     while len(list(out.rglob("article-*.txt"))) < 5 and time.monotonic() < deadline:
@@ -323,6 +324,15 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path, models_dir
     process.kill()
     process.wait()
     assert _gone(process.pid)
+
+
+def _as_a_shell_starts_it() -> None:  # pragma: no cover - runs in the child, before exec
+    # A library loaded earlier in this test process (Ray's, in tests/test_ray.py) may leave
+    # SIGINT ignored or blocked at the C level, and a child inherits both; a shell or a
+    # scheduler starts the command with the defaults.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _gone(group: int, seconds: float = 10) -> bool:

@@ -441,11 +441,17 @@ def _translate_batch(
         bar.close()
         fail(exc)
     except KeyboardInterrupt as interrupt:  # Ctrl-C, or SIGTERM (see localise.cli)
-        # A second signal while the workers stop would interrupt the clean-up.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        run.close()
-        bar.close()
+        # A second signal while the workers stop would interrupt the clean-up; the handlers
+        # are put back after it (a process that called the command in-process, or a child
+        # it starts later, must not inherit an ignored Ctrl-C).
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous_term = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        try:
+            run.close()
+            bar.close()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            signal.signal(signal.SIGTERM, previous_term)
         finished = sum(o.status in ("ok", "warning") for o in outcomes)
         click.echo(
             f"localise: interrupted: {finished} outputs finished and recorded in {shown(out)}; "

@@ -452,7 +452,10 @@ def same_fact(source: Span, target: Span) -> bool:
     if isinstance(a, NumberValue) and isinstance(b, NumberValue):
         return a == b
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
-        return a.amounts == b.amounts and _same_currency(a.currency, b.currency)
+        # "3 Cent" (a euro's, as German reads it) and "3 cents" (a dollar's, as English
+        # does): the shared word says no more than the source did.
+        shared = (a.currency_shared or b.currency_shared) and any(a.minor) and any(b.minor)
+        return a.amounts == b.amounts and (shared or _same_currency(a.currency, b.currency))
     # An amount whose currency one side leaves implied and the other reads as a bare
     # figure ("to 833 million over the year" has a word after it that may be a unit).
     if isinstance(a, MoneyValue) and isinstance(b, NumberValue):

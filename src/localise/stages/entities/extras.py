@@ -26,6 +26,7 @@ __all__ = [
     "BareCurrency",
     "Extras",
     "HouseName",
+    "MinorUnit",
     "Multiplier",
     "Periods",
     "Phrases",
@@ -56,6 +57,44 @@ class BareCurrency(NamedTuple):
     default: str
     in_context: str
     cues: tuple[str, ...]
+
+
+#: The key of a :class:`MinorUnit` that belongs to the language's bare currency word.
+BARE = "bare"
+
+
+@dataclass(frozen=True)
+class MinorUnit:
+    """A currency's hundredth as prose names it ("65 копеек", "40 cents", "50 Cent"): CLDR
+    has each currency's number of decimals but no name for its minor unit.
+
+    ``of`` is the currency code, or :data:`BARE` for the language's bare currency word (a
+    kopeck is a hundredth of whichever rouble the bare "рублей" means in the text); ``forms``
+    by CLDR plural category (``other`` required) write it, and every form in ``words`` is read.
+    """
+
+    of: str
+    forms: Mapping[str, str]
+    words: tuple[str, ...] = ()
+    #: The word is shared ("cents" of a dollar or a euro) and ``of`` only its usual reading:
+    #: a translation that reads it as the other's states the same fact.
+    shared: bool = False
+
+    def __post_init__(self) -> None:
+        if "other" not in self.forms:
+            raise ValueError(f"a minor unit of {self.of} needs an 'other' form")
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.forms.values(), *self.words)))
+
+
+class Minor(NamedTuple):
+    """What a minor-unit word names: the hundredth of ``currency`` (a code, or the bare
+    currency word settled from the text); ``shared`` as :attr:`MinorUnit.shared`."""
+
+    currency: str | BareCurrency
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -373,6 +412,16 @@ class Extras:
     #: Currency words that name one denomination whatever the article's date: around
     #: Belarus's redenomination of 2016, "old roubles" are BYR and "new roubles" BYN.
     denominations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The same said after an amount written with the plain symbol or name: "Br1 in new
+    #: money", "10 000 рублей в старых деньгах".
+    denomination_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The minor units prose names ("копеек", "cents"); see :class:`MinorUnit`.
+    minor_units: tuple[MinorUnit, ...] = ()
+    #: The CLDR plural form whose currency name stands after a range's preposition phrase,
+    #: by the count's own form: Russian "от 1 до 2 рублей" is in the genitive, which is the
+    #: "many" name after 2 ("рублей", not "рубля") and the "other" name after 1 ("до 1
+    #: рубля"). Empty: the count's own form.
+    range_forms: Mapping[str, str] = field(default_factory=dict)
     #: House-style names that override CLDR's (German writes the adjective in lower case
     #: mid-sentence, "belarussische Rubel", as BelTA does; CLDR: "Weißrussische Rubel"). The
     #: recogniser reads them too. en and ru need none: CLDR's "Belarusian rubles" (en-GB
@@ -465,6 +514,17 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "BYN": ("neue Rubel", "neuen Rubel", "neuen Rubeln", "neuer Rubel"),
                 "BYR": ("alte Rubel", "alten Rubel", "alten Rubeln"),
             },
+            denomination_phrases={
+                "BYN": ("in neuem Geld", "in neuen Rubeln", "nach der Denominierung"),
+                "BYR": ("in altem Geld", "in alten Rubeln", "vor der Denominierung"),
+            },
+            # German news writes "Cent" for the euro's (a dollar's is "US-Cent").
+            minor_units=(
+                MinorUnit(BARE, {"one": "Kopeke", "other": "Kopeken"}),
+                MinorUnit("EUR", {"one": "Cent", "other": "Cent"}, shared=True),
+                MinorUnit("EUR", {"one": "Euro-Cent", "other": "Euro-Cent"}, ("Eurocent",)),
+                MinorUnit("USD", {"one": "US-Cent", "other": "US-Cent"}),
+            ),
             bare_currency=BareCurrency(
                 ("Rubel", "Rubeln"),
                 "RUB",
@@ -510,8 +570,30 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "BYN": ("new roubles", "new rubles", "new rouble", "new ruble"),
                 "BYR": ("old roubles", "old rubles", "old rouble", "old ruble"),
             },
+            denomination_phrases={
+                "BYN": (
+                    "in new money",
+                    "in new roubles",
+                    "in new rubles",
+                    "after the redenomination",
+                    "after redenomination",
+                ),
+                "BYR": (
+                    "in old money",
+                    "in old roubles",
+                    "in old rubles",
+                    "before the redenomination",
+                    "before redenomination",
+                ),
+            },
             # A bare "roubles" in an article about Belarus means Belarusian ones (as in German
             # and Russian); CLDR's names all carry the country.
+            # Wire copy writes "cents" for the dollar's ("euro cents" for the euro's).
+            minor_units=(
+                MinorUnit(BARE, {"one": "kopeck", "other": "kopecks"}, ("kopek", "kopeks")),
+                MinorUnit("EUR", {"one": "euro cent", "other": "euro cents"}),
+                MinorUnit("USD", {"one": "cent", "other": "cents"}, shared=True),
+            ),
             bare_currency=BareCurrency(
                 ("rouble", "roubles", "ruble", "rubles"),
                 "RUB",
@@ -564,6 +646,43 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 ),
                 "BYR": ("старый рубль", "старого рубля", "старых рублей", "старые рубли"),
             },
+            denomination_phrases={
+                "BYN": (
+                    "в новых деньгах",
+                    "новыми деньгами",
+                    "в новых рублях",
+                    "после деноминации",
+                ),
+                "BYR": (
+                    "в старых деньгах",
+                    "старыми деньгами",
+                    "в старых рублях",
+                    "до деноминации",
+                ),
+            },
+            minor_units=(
+                MinorUnit(
+                    BARE,
+                    {"one": "копейка", "few": "копейки", "many": "копеек", "other": "копейки"},
+                    ("копейку", "копейкой", "копейками", "копейкам"),
+                ),
+                MinorUnit(
+                    "EUR",
+                    {
+                        "one": "евроцент",
+                        "few": "евроцента",
+                        "many": "евроцентов",
+                        "other": "евроцента",
+                    },
+                ),
+                MinorUnit(
+                    "USD",
+                    {"one": "цент", "few": "цента", "many": "центов", "other": "цента"},
+                    ("центам", "центами"),
+                    shared=True,
+                ),
+            ),
+            range_forms={"one": "other", "few": "many"},
             bare_currency=BareCurrency(
                 ("рубль", "рубля", "рублей"),
                 "RUB",

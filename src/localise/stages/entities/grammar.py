@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from .extras import BareCurrency, Territory
+from .extras import BareCurrency, Extras, Minor, Territory
 from .lexicon import Lexicon
 
 _SPACES = " \u00a0\u2009\u202f"
@@ -144,7 +144,7 @@ class Grammar:
     #: Per lower-cased initial, the currency names starting with it, one group per name
     #: ("c0", "c1"...); ``currency_word_codes`` gives the currency each group stands for.
     currency_words: dict[str, re.Pattern[str]]
-    currency_word_codes: dict[str, str | Territory | BareCurrency]
+    currency_word_codes: dict[str, str | Territory | BareCurrency | Minor]
     #: Symbols ("$", "US-$") and territory symbols ("Br") in one pattern, longest first.
     symbol: re.Pattern[str]
     #: The words that make a bare currency word the other currency ("Minsk": BYN).
@@ -153,6 +153,14 @@ class Grammar:
     dates: tuple[Shape, ...]
     #: Where a month name may start: the anchors of the shapes that begin with one.
     month_anchor: re.Pattern[str]
+    #: What joins the two ends of a range written in two units, the whole gap ("от 1 копейки
+    #: до 2 рублей": " до "), and the preposition that may open it, right before its first
+    #: end ("от ", "from ").
+    unit_range_joint: re.Pattern[str] | None = None
+    unit_range_opener: re.Pattern[str] | None = None
+    #: A phrase right after an amount that names its denomination ("in new money"), one
+    #: group per code (see ``Extras.denomination_phrases``).
+    denomination_after: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, lx: Lexicon, *, loose: bool = False) -> Grammar:
@@ -282,14 +290,46 @@ class Grammar:
             currency_word_codes={f"c{i}": word.currency for i, (_, word) in enumerate(ordered)},
             symbol=re.compile(symbols),
             currency_cues=(
-                re.compile(rf"(?<!\w){alternation(_first_letter_either_case(bare.cues))}")
+                # Any case: a dateline writes "MINSK", "/БЕЛТА/".
+                re.compile(rf"(?<!\w){alternation(bare.cues)}", re.IGNORECASE)
                 if (bare := extra.bare_currency) is not None
                 else None
             ),
             date_prefix=date_prefix(lx),
             dates=_date_shapes(lx, range_sep, opener_lead),
             month_anchor=re.compile(rf"{alternation(lx.months)}(?!\w)"),
+            unit_range_joint=(
+                re.compile(rf"[{_SPACES}]+(?:{alternation(extra.range_words)})[{_SPACES}]+\Z")
+                if extra.range_words
+                else None
+            ),
+            unit_range_opener=_unit_range_opener(extra),
+            denomination_after=(
+                re.compile(
+                    rf"[{_SPACES}]*(?:"
+                    + "|".join(
+                        rf"(?P<{code}>{alternation(phrases)})"
+                        for code, phrases in extra.denomination_phrases.items()
+                    )
+                    + r")(?!\w)",
+                    re.IGNORECASE,
+                )
+                if extra.denomination_phrases
+                else None
+            ),
         )
+
+
+def _unit_range_opener(extra: Extras) -> re.Pattern[str] | None:
+    """The prepositions that open a range: the supplement's, and the first word of its
+    amount-range phrase ("from {0} to {1}")."""
+    words = list(extra.range_openers)
+    if extra.phrases is not None and not extra.phrases.amount_range.startswith("{"):
+        words.append(extra.phrases.amount_range.split()[0])
+    if not words:
+        return None
+    cased = alternation(_first_letter_either_case(tuple(dict.fromkeys(words))))
+    return re.compile(rf"(?<!\w)(?:{cased})[{_SPACES}]+\Z")
 
 
 def year_pattern(lx: Lexicon, name: str, *, second: bool = False) -> str:

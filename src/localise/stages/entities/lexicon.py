@@ -28,7 +28,7 @@ from babel.core import UnknownLocaleError, get_global
 from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_currency_name, list_currencies
 
-from .extras import TERRITORIAL_NAMES, BareCurrency, Extras, Territory, extras_for
+from .extras import BARE, TERRITORIAL_NAMES, BareCurrency, Extras, Minor, Territory, extras_for
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class CurrencyWord:
     the lower-cased first letters of its forms, so the grammar tries only the names that
     can start at a given letter."""
 
-    currency: str | Territory | BareCurrency
+    currency: str | Territory | BareCurrency | Minor
     initials: str
 
 
@@ -197,18 +197,24 @@ def _scales(locale: Locale) -> dict[str, int]:
 
 
 def _currency_words(
-    locale: Locale, extra: Iterable[tuple[str | BareCurrency, Iterable[str]]]
+    locale: Locale, extra: Iterable[tuple[str | BareCurrency | Minor, Iterable[str]]]
 ) -> dict[str, CurrencyWord]:
-    """A regex for each currency name (its inflected words as stem + ending) -> what it means."""
+    """A regex for each currency name (its inflected words as stem + ending) -> what it means;
+    a minor unit's words exactly as written ("cent" + ending would read "centres")."""
     names: dict[str, set[str]] = {}
     for code in map(str, locale.currencies):
         forms = {get_currency_name(code, count, locale=locale) for count in (None, 1, 2, 5, 1.5)}
         names.setdefault(code, set()).update(f for f in forms if "(" not in f and f != code)
     words: dict[str, CurrencyWord] = {}
-    groups: list[tuple[str | BareCurrency, set[str]]] = list(names.items())
+    groups: list[tuple[str | BareCurrency | Minor, set[str]]] = list(names.items())
     groups += [(currency, set(forms)) for currency, forms in extra]
     for named, forms in groups:
-        currency: str | Territory | BareCurrency = named
+        if isinstance(named, Minor):
+            exact = sorted((r"\s+".join(map(_cased, f.split())) for f in forms), key=len)
+            initials = "".join(sorted({form[0].lower() for form in forms}))
+            words.setdefault("(?:" + "|".join(reversed(exact)) + ")", CurrencyWord(named, initials))
+            continue
+        currency: str | Territory | BareCurrency | Minor = named
         if (
             isinstance(named, str)
             and not isinstance(named, _Denomination)
@@ -232,16 +238,24 @@ def _currency_words(
     return words
 
 
-def _extra_currency_words(extra: Extras) -> list[tuple[str | BareCurrency, tuple[str, ...]]]:
-    """The currency words of the supplement to recognise: (code or bare word, forms)."""
+def _extra_currency_words(
+    extra: Extras,
+) -> list[tuple[str | BareCurrency | Minor, tuple[str, ...]]]:
+    """The currency words of the supplement to recognise: (code, bare word or minor unit,
+    forms)."""
     words: dict[str, tuple[str, ...]] = dict(extra.currencies)
     for code, name in extra.currency_names.items():
         forms = [*name.forms.values(), *([name.dative] if name.dative else [])]
         words[code] = (*words.get(code, ()), *forms)
-    found: list[tuple[str | BareCurrency, tuple[str, ...]]] = list(words.items())
+    found: list[tuple[str | BareCurrency | Minor, tuple[str, ...]]] = list(words.items())
     found += [(_Denomination(code), forms) for code, forms in extra.denominations.items()]
     if extra.bare_currency is not None:
         found.append((extra.bare_currency, extra.bare_currency.words))
+    for unit in extra.minor_units:
+        if unit.of != BARE:
+            found.append((Minor(unit.of, unit.shared), unit.all_words))
+        elif extra.bare_currency is not None:
+            found.append((Minor(extra.bare_currency), unit.all_words))
     return found
 
 

@@ -25,7 +25,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from .extras import TERRITORIAL_NAMES, BareCurrency, Territory
+from babel.numbers import get_currency_precision
+
+from .extras import TERRITORIAL_NAMES, BareCurrency, Minor, Territory
 from .grammar import AmountWords, Grammar, Shape
 from .lexicon import Lexicon, territory_currency, to_decimal
 from .scan import Anchors, Found, scan
@@ -126,6 +128,8 @@ def _in_words(text: str, grammar: Grammar, lexicon: Lexicon) -> Iterator[Found]:
         currency = _currency_at(text, m.end(), grammar, lexicon)
         if currency is not None:
             end, code = currency
+            if isinstance(code, Minor):
+                continue  # "half a million cents": no news amount
             named = code if isinstance(code, str) else ""
             value = MoneyValue((amount,), named, scale=factor)
             pending = None if isinstance(code, str) else code
@@ -137,7 +141,7 @@ def _in_words(text: str, grammar: Grammar, lexicon: Lexicon) -> Iterator[Found]:
 
 def _currency_at(
     text: str, pos: int, grammar: Grammar, lexicon: Lexicon
-) -> tuple[int, str | Territory | BareCurrency] | None:
+) -> tuple[int, str | Territory | BareCurrency | Minor] | None:
     """The end and currency of a symbol, ISO code or currency name at ``pos``, after one
     space or hyphen ("half a billion dollars", "полмиллиарда рублей", "a million-dollar")."""
     if text[pos : pos + 1] in (" ", "\u00a0", "-"):
@@ -208,13 +212,16 @@ def _found(
     grammar: Grammar,
     lexicon: Lexicon,
 ) -> Found | None:
-    word: str | Territory | BareCurrency | None = None
+    word: str | Territory | BareCurrency | Minor | None = None
+    figures = end  # where the figures end and a currency name starts
     if m.groupdict().get("word") is not None:
         named = _currency_word(text, end, grammar)
         if named is None:
             return None
         end, word = named
-    found = _money(text[start:end], word, grammar, lexicon)
+    # A minor unit's word is left out of the figures: the "k" of "kopeck" is no thousand.
+    surface = text[start:figures] if isinstance(word, Minor) else text[start:end]
+    found = _money(surface, word, grammar, lexicon)
     if found is None:
         return None
     value, pending = found
@@ -253,8 +260,14 @@ def settle_currencies(
         ]
         when = date(max(years), 12, 31) if years else None
     out = []
+    promoted: dict[str, str] = {}  # an old currency without hundredths -> its successor
+    after = grammar.denomination_after
     for f in found:
-        if isinstance(f.value, MoneyValue) and isinstance(f.currency, Territory):
+        named = after.match(text, f.end) if after is not None and f.currency else None
+        if isinstance(f.value, MoneyValue) and named is not None and named.lastgroup:
+            # "Br1 in new money", "10 000 рублей в старых деньгах": the text says which.
+            f = Found(f.start, f.end, f.kind, replace(f.value, currency=named.lastgroup))
+        elif isinstance(f.value, MoneyValue) and isinstance(f.currency, Territory):
             code = territory_currency(f.currency.code, when)
             f = Found(f.start, f.end, f.kind, replace(f.value, currency=code))
         elif isinstance(f.value, MoneyValue) and isinstance(f.currency, BareCurrency):
@@ -262,10 +275,70 @@ def settle_currencies(
             bare = f.currency
             code = bare.in_context if cues is not None and cues.search(text) else bare.default
             if code in TERRITORIAL_NAMES.values():
-                code = territory_currency(code, when)
+                territory = code
+                code = territory_currency(territory, when)
+                if any(f.value.minor) and get_currency_precision(code) == 0:
+                    # Kopecks in Belarus before July 2016: the old rouble had none (CLDR: no
+                    # decimals), so they are the new rouble's, as in "Br6500 will be 65 kopecks".
+                    promoted[code] = code = territory_currency(territory, None)
             f = Found(f.start, f.end, f.kind, replace(f.value, currency=code))
         out.append(f)
-    return imply_currencies(out, text, grammar)
+    return imply_currencies(_join_units(out, text, grammar, promoted), text, grammar)
+
+
+def _join_units(
+    found: list[Found], text: str, grammar: Grammar, promoted: dict[str, str]
+) -> list[Found]:
+    """Amounts written in two units made one: "2 рубля 50 копеек" (2.50, a space between) and
+    "от 1 копейки до 2 рублей" (a range from 0.01 to 2); both ends in one currency, the
+    minor-unit part less than one unit. The hundredths decide the currency: before July 2016
+    "2 рубля 50 копеек" in Belarus is in new roubles (``promoted``). ``found`` is in text
+    order."""
+    out: list[Found] = []
+    for f in found:
+        before = out[-1] if out else None
+        joined = _joined(before, f, text, grammar, promoted) if before is not None else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(f)
+    return out
+
+
+def _joined(
+    first: Found, second: Found, text: str, grammar: Grammar, promoted: dict[str, str]
+) -> Found | None:
+    a, b = first.value, second.value
+    if not isinstance(a, MoneyValue) or not isinstance(b, MoneyValue):
+        return None
+    if a.is_range or b.is_range or not a.currency or a.currency_implied or b.currency_implied:
+        return None
+    minor, major = (a, b) if any(a.minor) else (b, a)
+    if minor.currency != major.currency and promoted.get(major.currency) != minor.currency:
+        return None
+    gap = text[first.end : second.start]
+    if any(b.minor) and not any(a.minor) and gap and not gap.strip(" \u00a0") and b.amounts[0] < 1:
+        total = a.amounts[0] + b.amounts[0]
+        value = replace(a, amounts=(total,), currency=b.currency)
+        return Found(first.start, second.end, "money", value)
+    joint = grammar.unit_range_joint
+    if joint is None or not any(a.minor) or any(b.minor) or not joint.match(gap):
+        return None
+    if a.amounts[0] >= b.amounts[0]:
+        return None
+    # Only with its preposition: "rose 45 cents to $80.10" is a change and a price.
+    opener = grammar.unit_range_opener
+    opened = opener.search(text, max(0, first.start - 8), first.start) if opener else None
+    if opened is None:
+        return None
+    value = replace(
+        a,
+        amounts=(a.amounts[0], b.amounts[0]),
+        minor=(True, False),
+        preposition=True,
+        scale=max(a.scale, b.scale),
+    )
+    return Found(opened.start(), second.end, "money", value)
 
 
 def imply_currencies(found: Sequence[Found], text: str, grammar: Grammar) -> list[Found]:
@@ -401,7 +474,7 @@ def amounts_of(surface: str, grammar: Grammar, lexicon: Lexicon) -> tuple[list[D
 
 def _currency_word(
     text: str, pos: int, grammar: Grammar
-) -> tuple[int, str | Territory | BareCurrency] | None:
+) -> tuple[int, str | Territory | BareCurrency | Minor] | None:
     """The end and currency of a currency name starting at ``pos`` ("Dollar", "рублей")."""
     names = grammar.currency_words.get(text[pos : pos + 1].lower())
     word = names.match(text, pos) if names is not None else None
@@ -412,7 +485,7 @@ def _currency_word(
 
 def _money(
     surface: str,
-    word: str | Territory | BareCurrency | None,
+    word: str | Territory | BareCurrency | Minor | None,
     grammar: Grammar,
     lexicon: Lexicon,
 ) -> tuple[MoneyValue, Territory | BareCurrency | None] | None:
@@ -420,6 +493,14 @@ def _money(
     amounts, scales = amounts_of(surface, grammar, lexicon)
     if not amounts:
         return None
+    if isinstance(word, Minor):
+        # "65 копеек": 0.65 of the rouble the text means; "40 cents": $0.40.
+        hundredths = tuple(a.scaleb(-2) for a in amounts)  # 50 -> 0.50, as money is written
+        minor = (True,) * len(amounts)
+        value = MoneyValue(hundredths, "", scale=max(scales), minor=minor)
+        if isinstance(word.currency, str):
+            return replace(value, currency=word.currency, currency_shared=word.shared), None
+        return value, word.currency
     pieces = ["num" if m.group("num") else "scale" for m in grammar.piece.finditer(surface)]
     if len(amounts) == 2 and pieces[-1] == "num" and "scale" in pieces:
         return None  # "$800 million to 900 people": a scale on the first end alone

@@ -90,6 +90,11 @@ class MoneyValue:
     preposition: bool = field(default=False, compare=False)
     #: The source wrote a plus sign ("+$5 million"); a minus is in the amount itself.
     plus_sign: bool = field(default=False, compare=False)
+    #: Per amount, whether the source wrote it in the currency's hundredths ("65 копеек" is
+    #: 0.65 roubles); empty when none is.
+    minor: tuple[bool, ...] = field(default=(), compare=False)
+    #: The currency is the usual reading of a word two currencies share ("cents").
+    currency_shared: bool = field(default=False, compare=False)
 
     @property
     def is_range(self) -> bool:
@@ -103,6 +108,8 @@ class MoneyValue:
         }
         if self.currency_implied:
             out["currency_implied"] = True
+        if any(self.minor):
+            out["minor_unit"] = list(self.minor)
         return out
 
 

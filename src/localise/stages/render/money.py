@@ -11,12 +11,16 @@ from babel.numbers import get_currency_name, get_currency_symbol
 
 from ...config import StyleRules
 from ..entities import MoneyValue, NumberValue
-from ..entities.extras import Extras
+from ..entities.extras import BARE, TERRITORIAL_NAMES, Extras
 from .numerals import number_text, percent_text, plain, plus_sign, scale_word
 
 __all__ = ["AmountWriter"]
 
 _RANGE = "{0}–{1}"
+#: A count of each CLDR plural form, to ask CLDR for that form's currency name.
+_SAMPLE_COUNTS: dict[str, Decimal | int] = {
+    "zero": 0, "one": 1, "two": 2, "few": 3, "many": 5, "other": Decimal("1.5"),
+}  # fmt: skip
 #: Belarus's roubles before the 2016 redenomination: CLDR labels their name "(2000–2016)",
 #: which reads as a footnote in prose. Written with the current rouble's name; the date says
 #: which (and a style may add its word, ``StyleRules.old_rouble``).
@@ -53,6 +57,9 @@ class AmountWriter:
         """The amount in the locale's news style; one whose currency the source left implied
         ("auf 833 Millionen" after a dollar amount) is written without it, as the source
         wrote it ("833 million"); a sign goes before a leading symbol ("-$5 million")."""
+        minor = self._in_minor_unit(value)
+        if minor is not None:
+            return minor
         scale = value.scale if value.scale >= 1000 else 1
         scaled = [a / scale for a in value.amounts]
         shared = self.scale_word(scale, scaled[-1])
@@ -85,6 +92,24 @@ class AmountWriter:
         body = numbers[0] if len(numbers) == 1 else (phrase or _RANGE).format(*numbers)
         return " ".join(p for p in (body, shared, name) if p)
 
+    def _in_minor_unit(self, value: MoneyValue) -> str | None:
+        """A single amount the source wrote in hundredths, in the locale's word for them
+        ("65 kopecks", "65 Kopeken", "65 копеек"); None when it has none (a range in two
+        units is written in the main unit: "от 0,01 до 2 рублей")."""
+        if value.minor != (True,) or value.currency_implied:
+            return None
+        bare = self.extra.bare_currency
+        for unit in self.extra.minor_units:
+            if unit.of == value.currency or (
+                unit.of == BARE
+                and bare is not None
+                and value.currency in (bare.default, _current(bare.in_context))
+            ):
+                hundredths = plain(value.amounts[0] * 100)
+                form = unit.forms.get(self.locale.plural_form(hundredths))
+                return f"{self.number(Decimal(hundredths))} {form or unit.forms['other']}"
+        return None
+
     def symbol(self, code: str) -> str | None:
         """The currency's symbol: the style's, else the locale's (None when it has none)."""
         house = self.style.symbol(code) or self.style.symbol(_OLD_ROUBLES.get(code, ""))
@@ -113,6 +138,9 @@ class AmountWriter:
         label = f" ({self.style.old_rouble})" if current != code and self.style.old_rouble else ""
         name = self.extra.currency_names.get(current)
         if name is None:
+            form = self.locale.plural_form(count)
+            if dative and form in self.extra.range_forms:
+                count = _SAMPLE_COUNTS[self.extra.range_forms[form]]  # the case's form
             return get_currency_name(current, count=count, locale=self.locale) + label
         if dative and name.dative is not None:
             return name.dative + label
@@ -140,6 +168,11 @@ class AmountWriter:
             return f"{body} {word}"
         numbers = [self.number(n, plus=plus and i == 0) for i, n in enumerate(value.values)]
         return numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
+
+
+def _current(territory: str) -> str:
+    """The currency a territory's bare word names today ("BY": BYN)."""
+    return next((c for c, t in TERRITORIAL_NAMES.items() if t == territory), territory)
 
 
 def _symbolised(symbol: str, digits: str) -> str:
