@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,11 +64,23 @@ def articles(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True)
 def _signal_handlers_are_left_as_found() -> Iterator[None]:
-    """A command run in-process must not leave Ctrl-C ignored: every child started later
-    (a batch in a subprocess) would inherit it and could not be stopped."""
+    """A command run in-process must not leave Ctrl-C ignored or blocked: every child started
+    later (a batch in a subprocess) would inherit it and could not be stopped. Checked at
+    Python's level and, on Linux, at the kernel's (a library may call sigaction itself)."""
     import signal
 
-    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    def dispositions() -> tuple[object, ...]:
+        python = tuple(signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM))
+        try:
+            status = Path(f"/proc/{os.getpid()}/task/{threading.get_native_id()}/status")
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            return python
+        mask = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+        kernel = tuple(int(fields[k], 16) & mask for k in ("SigIgn", "SigBlk"))
+        return (*python, *kernel)
+
+    before = dispositions()
     yield
-    after = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    after = dispositions()
     assert after == before, f"signal handlers left changed: {before} -> {after}"

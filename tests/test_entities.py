@@ -307,6 +307,34 @@ def test_turn_of_the_year(recognisers: dict[str, EntityRecogniser]) -> None:
     assert late_december[0].to_json()["value"] == "2025-01-05"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # The next January is nearer to a September article, but "this year" says which.
+        ("en", "The rouble fell 4% this year, to 9,030 against 8,680 on Jan. 2.",
+         date(2013, 9, 12), ["2013-01-02"]),
+        ("de", "Seit Jahresbeginn stieg der Kurs, am 2. Januar lag er bei 8680.",
+         date(2013, 9, 12), ["2013-01-02"]),
+        ("ru", "С начала года рубль подешевел: 2 января курс составлял 8680.",
+         date(2013, 9, 12), ["2013-01-02"]),
+        # Only in its own sentence: a plan in the next one keeps the nearest year.
+        ("en", "Sales rose this year. Talks are planned for Jan. 15.", date(2013, 11, 20),
+         ["2014-01-15"]),
+        # A "this year" never moves a date the nearest rule already puts in the article's year.
+        ("en", "This year's fair opens on Oct. 2.", date(2013, 9, 12), ["2013-10-02"]),
+    ],
+)  # fmt: skip
+def test_this_year_keeps_a_sentences_dates_in_the_articles_year(
+    recognisers: dict[str, EntityRecogniser],
+    lang: str,
+    text: str,
+    published: date,
+    expected: list[str],
+) -> None:
+    found = spans(recognisers, lang, text, published)
+    assert [s.to_json()["value"] for s in found if s.kind == "date"] == expected
+
+
 def test_without_article_date_the_year_stays_unknown(
     recognisers: dict[str, EntityRecogniser],
 ) -> None:

@@ -560,6 +560,9 @@ KEPT = [
     # The shared word: a euro's cents in German, "cents" in English.
     ("de", "en-GB", "Benzin wurde um 3 Cent teurer.", "Petrol rose by 3 cents."),
     ("ru", "en-GB", "Цена выросла до 91 рубля 20 копеек.", "The price rose to 91.20 roubles."),
+    # A British target may spell it either way; engines mostly write "percent".
+    ("de", "en-GB", "Die Ausfuhr stieg um 5 Prozent.", "Exports rose by 5 percent."),
+    ("de", "en-GB", "Die Ausfuhr stieg um 5 Prozent.", "Exports rose by 5 per cent."),
 ]  # fmt: skip
 
 

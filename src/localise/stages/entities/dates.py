@@ -8,6 +8,7 @@ failing that the year stays unknown ("--01-14").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
@@ -79,8 +80,14 @@ def find_dates(text: str, anchors: Anchors, grammar: Grammar, lexicon: Lexicon) 
             yield Found(start, m.end(), "date", value)
 
 
-def settle_years(found: Sequence[Found], article_date: date | None) -> list[Found]:
-    """The pending dates with the years the article implies (see the module docstring)."""
+def settle_years(
+    found: Sequence[Found],
+    article_date: date | None,
+    text: str = "",
+    this_year: re.Pattern[str] | None = None,
+) -> list[Found]:
+    """The pending dates with the years the article implies (see the module docstring); a
+    sentence that says "this year" (``this_year``) keeps its dates in the article's year."""
     out: list[Found] = []
     last_year: int | None = None
     for f in found:
@@ -88,6 +95,14 @@ def settle_years(found: Sequence[Found], article_date: date | None) -> list[Foun
             month, day, month2, day2 = f.pending
             # A range is placed by its end: "Januar bis Juni" in August is this year's.
             year = _implied_year(month, day, article_date, month2, day2 or day)
+            if (
+                year is not None
+                and article_date is not None
+                and year != article_date.year
+                and this_year is not None
+                and this_year.search(text, *_sentence_around(text, f.start, f.end))
+            ):
+                year = article_date.year
             if year is None and article_date is None and f.date_kind.endswith("range"):
                 year = last_year
             if f.part is not None:
@@ -196,6 +211,21 @@ def _dated(
         weekday=weekday,
         preposition=preposition,
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"'„“«(]*[^\W\d_])|\n\s*\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[start:end]`` (at most 400 characters each
+    way): from after the last sentence end before it to the first one after it."""
+    low = max(0, start - 400)
+    begin = low
+    for m in _SENTENCE_END.finditer(text, low, start):
+        if m.end() <= start:
+            begin = m.end()
+    after = _SENTENCE_END.search(text, end, end + 400)
+    return begin, after.end() if after is not None else min(len(text), end + 400)
 
 
 def _implied_year(

@@ -466,6 +466,10 @@ class Extras:
     #: Words before a plan's year, which alone make a number after 2100 a year ("bis 2122";
     #: Russian writes "до 2100 года", read by the year suffix).
     plan_words: tuple[str, ...] = ()
+    #: Phrases that put a sentence in the article's own year ("this year", "в этом году"): a
+    #: day and month without a year in that sentence is in it, even where the next year's
+    #: would be nearer ("compared with 8,680 on Jan. 2" in a September article).
+    this_year: tuple[str, ...] = ()
     multiplier: Multiplier | None = None
     #: Amounts in words, signs in words, what may follow an amount (see :class:`Amounts`).
     amounts: Amounts = field(default_factory=Amounts)
@@ -541,6 +545,15 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             range_openers=("vom",),
             year_prefix=("im Jahr", "im Jahre"),
             plan_words=("bis", "ab", "bis zum Jahr", "im Jahr"),
+            this_year=(
+                "in diesem Jahr",
+                "dieses Jahres",
+                "diesen Jahres",
+                "seit Jahresbeginn",
+                "seit Anfang des Jahres",
+                "im laufenden Jahr",
+                "laufenden Jahres",
+            ),
             time_prefix=("um",),
             time_suffix=("Uhr",),
             multiplier=Multiplier(
@@ -608,6 +621,13 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
             ordinal_suffix=("st", "nd", "rd", "th"),
             day_of=("of",),
             plan_words=("by", "until", "through", "in", "by the year"),
+            this_year=(
+                "this year",
+                "since the start of the year",
+                "since the beginning of the year",
+                "year to date",
+                "year-to-date",
+            ),
             # "4.4-fold"; "4.4 times" as wire copy writes it ("up 4.4 times", "grew 9 times").
             multiplier=Multiplier(
                 r"-fold(?!\w)",
@@ -619,7 +639,8 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 r"|greater|smaller|the)(?!\w))",
             ),
             amounts=_EN_AMOUNTS,
-            percent_words=("per cent",),
+            # Both spellings in every English locale: a British text may write either.
+            percent_words=("per cent", "percent"),
             phrases=Phrases(
                 year="in {0}",
                 day_range="from {0} to {1}",
@@ -704,6 +725,14 @@ EXTRA: Mapping[str, Extras] = MappingProxyType(
                 "г.",
                 "-го",
                 "-м",
+            ),
+            this_year=(
+                "в этом году",
+                "этого года",
+                "с начала года",
+                "с начала этого года",
+                "в текущем году",
+                "текущего года",
             ),
             time_prefix=("в",),
             hour_words=("часов", "часа", "час"),

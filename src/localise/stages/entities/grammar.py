@@ -158,6 +158,8 @@ class Grammar:
     #: end ("от ", "from ").
     unit_range_joint: re.Pattern[str] | None = None
     unit_range_opener: re.Pattern[str] | None = None
+    #: A phrase that puts its sentence in the article's year ("this year").
+    this_year: re.Pattern[str] | None = None
     #: A phrase right after an amount that names its denomination ("in new money"), one
     #: group per code (see ``Extras.denomination_phrases``).
     denomination_after: re.Pattern[str] | None = None
@@ -304,6 +306,11 @@ class Grammar:
                 else None
             ),
             unit_range_opener=_unit_range_opener(extra),
+            this_year=(
+                re.compile(rf"(?<!\w)(?:{alternation(extra.this_year)})(?!\w)", re.IGNORECASE)
+                if extra.this_year
+                else None
+            ),
             denomination_after=(
                 re.compile(
                     rf"[{_SPACES}]*(?:"

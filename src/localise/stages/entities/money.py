@@ -9,11 +9,16 @@ Euro", "полтора миллиарда долларов"), signs ("-$5 millio
 that descend are two amounts, not a range ("from $1.2 billion to 833 million": a range is
 written low to high).
 
+Minor units ("65 копеек", "45 cents", "3 Cent") are hundredths of their currency; a kopeck
+is the bare rouble's.
+
 Two currencies depend on the article and are settled after the dates
 (:func:`settle_currencies`): a territory's symbol ("Br") names the currency legal on the
-article's date, and a bare "Rubel" / "рублей" is BYN in a text that mentions Belarus, Minsk
-or BelTA, else RUB. Last, a bare figure takes the currency of the amount before it where the
-text leaves no doubt (:func:`imply_currencies`).
+article's date (unless a phrase after it says which: "Br1 in new money"), and a bare "Rubel" /
+"рублей" is BYN in a text that mentions Belarus, Minsk or BelTA, else RUB. Then an amount in
+two units becomes one ("2 рубля 50 копеек", "от 1 копейки до 2 рублей"). Last, a bare figure
+takes the currency of the amount before it where the text leaves no doubt
+(:func:`imply_currencies`).
 """
 
 from __future__ import annotations

@@ -109,7 +109,8 @@ class EntityRecogniser:
                 continue
             starts.insert(i, cand.start)
             chosen.insert(i, cand)
-        return settle_currencies(settle_years(chosen, article_date), article_date, text, grammar)
+        dated = settle_years(chosen, article_date, text, grammar.this_year)
+        return settle_currencies(dated, article_date, text, grammar)
 
 
 def _readable(value: object) -> bool:
