@@ -292,6 +292,32 @@ MISTAKES = [
         "Exports to Africa made up 51.0%.",
         "untranslated",
     ),
+    # Hundredths: a wrong unit is written whole ("roubles" for "копеек"), wrong digits of the
+    # right unit are put right in the phrase.
+    (
+        "ru",
+        "en-GB",
+        "Проезд в Минске стоит 65 копеек.",
+        "A ride in Minsk costs 65 roubles.",
+        "A ride in Minsk costs 65 kopecks.",
+        "value-differs",
+    ),
+    (
+        "ru",
+        "de-DE",
+        "Проезд в Минске стоит 65 копеек.",
+        "Eine Fahrt in Minsk kostet 0,65 Kopeken.",
+        "Eine Fahrt in Minsk kostet 65 Kopeken.",
+        "value-differs",
+    ),
+    (
+        "ru",
+        "en-GB",
+        "Проезд в Минске стоит 65 рублей.",
+        "A ride in Minsk costs 65 kopecks.",
+        "A ride in Minsk costs 65 Belarusian roubles.",
+        "value-differs",
+    ),
 ]
 
 

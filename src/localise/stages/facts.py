@@ -609,6 +609,14 @@ def _in_phrase(
     if (
         isinstance(value, MoneyValue)
         and isinstance(other, MoneyValue)
+        and any(value.minor) != any(other.minor)
+    ):
+        # "65 roubles" for "65 копеек": the unit's word is wrong too, so the amount is
+        # written whole, as the locale writes it ("65 kopecks").
+        return renderer.render(value) if not value.is_range else None
+    if (
+        isinstance(value, MoneyValue)
+        and isinstance(other, MoneyValue)
         and not _same_currency(value.currency, other.currency)
     ):
         recurrenced = _currency_in_phrase(value, target, found, renderer, context)
@@ -692,6 +700,11 @@ def _amount_in_phrase(
     text = target.text
     numbers = _number_tokens(text, found)
     truth = _amounts(value)
+    other = target.value
+    hundredths = isinstance(other, MoneyValue) and any(other.minor)
+    if isinstance(value, MoneyValue) and isinstance(other, MoneyValue) and hundredths:
+        # The translation counts hundredths ("0.65 kopecks" for 65 копеек): so do its digits.
+        truth = tuple(t.scaleb(2) if m else t for t, m in zip(truth, other.minor, strict=False))
     if len(numbers) != len(truth):
         return None
     scales = _scale_tokens(text, found.lexicon)
@@ -707,7 +720,9 @@ def _amount_in_phrase(
         if word is not None and factor is not None:
             like = text[word[0] : word[1]]
             edits.append((*word, renderer.scale_word(factor, shown, like=like)))
-        elif (right / scale) == (right / scale).to_integral_value() or scale == 1:
+        elif not hundredths and (
+            (right / scale) == (right / scale).to_integral_value() or scale == 1
+        ):
             digits = number_text(_with_exponent(right / scale, shown), renderer.locale)
             edits.append((start, end, digits))
         else:
