@@ -267,6 +267,7 @@ def settle_currencies(
     out = []
     promoted: dict[str, str] = {}  # an old currency without hundredths -> its successor
     after = grammar.denomination_after
+    cued: bool | None = None  # whether the text names Belarus (see BareCurrency)
     for f in found:
         named = after.match(text, f.end) if after is not None and f.currency else None
         if isinstance(f.value, MoneyValue) and named is not None and named.lastgroup:
@@ -276,9 +277,11 @@ def settle_currencies(
             code = territory_currency(f.currency.code, when)
             f = Found(f.start, f.end, f.kind, replace(f.value, currency=code))
         elif isinstance(f.value, MoneyValue) and isinstance(f.currency, BareCurrency):
-            cues = grammar.currency_cues
+            if cued is None:  # one search of the whole text, at the first bare word
+                cues = grammar.currency_cues
+                cued = cues is not None and cues.search(text) is not None
             bare = f.currency
-            code = bare.in_context if cues is not None and cues.search(text) else bare.default
+            code = bare.in_context if cued else bare.default
             if code in TERRITORIAL_NAMES.values():
                 territory = code
                 code = territory_currency(territory, when)
@@ -299,6 +302,8 @@ def _join_units(
     minor-unit part less than one unit. The hundredths decide the currency: before July 2016
     "2 рубля 50 копеек" in Belarus is in new roubles (``promoted``). ``found`` is in text
     order."""
+    if not any(isinstance(f.value, MoneyValue) and f.value.minor for f in found):
+        return found  # most texts: nothing in hundredths
     out: list[Found] = []
     for f in found:
         before = out[-1] if out else None
