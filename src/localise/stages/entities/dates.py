@@ -1,7 +1,8 @@
 """Dates, months, years, clock times and their ranges: found in a text, then given their years.
 
 Years left implicit ("14. Januar") take the year that puts the date closest to the article
-date (so "28. Dezember" in an article of 3 January is the previous year). Without an article
+date (so "28. Dezember" in an article of 3 January is the previous year), or the article's
+own year in a sentence that says "this year" ("… this year … on Jan. 2"). Without an article
 date, a day or month range takes the year of the nearest explicit year before it in the text;
 failing that the year stays unknown ("--01-14").
 """
