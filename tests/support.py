@@ -4,6 +4,7 @@ command run the way a user without root's privileges runs it."""
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import subprocess
 import sys
@@ -86,6 +87,20 @@ def _drop_permission_override() -> None:  # pragma: no cover - runs in the child
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
+@functools.cache
+def _can_drop_permission_override() -> bool:
+    """Whether a child may drop it (asked once: it costs an interpreter start)."""
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", "pass"],
+            preexec_fn=_drop_permission_override,
+            capture_output=True,
+        )
+    except subprocess.SubprocessError:  # the child's prctl failed: raised here
+        return False
+    return probe.returncode == 0
+
+
 def run_unprivileged(
     *args: str, cwd: Path | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
@@ -97,12 +112,7 @@ def run_unprivileged(
     if os.geteuid() != 0:
         preexec = None
     else:
-        probe = subprocess.run(
-            [sys.executable, "-c", "open('/proc/self/status').read()"],
-            preexec_fn=_drop_permission_override,
-            capture_output=True,
-        )
-        if probe.returncode != 0:
+        if not _can_drop_permission_override():
             pytest.skip("cannot drop root's permission override here (no CAP_SETPCAP)")
         preexec = _drop_permission_override
     return subprocess.run(

@@ -424,6 +424,9 @@ SAME_LANGUAGE = [
      "It was signed on January 14, 2025 in Minsk."),
     ("en", "en-GB", "It was signed on January 14, 2025, at 1:18 PM.",
      "It was signed on 14 January 2025, at 13:18."),
+    # The abbreviation's full stop ends the sentence too: never doubled.
+    ("en", "en-GB", "Talks begin on Jan. 2. They end later.",
+     "Talks begin on 2 Jan. They end later."),
 ]  # fmt: skip
 
 
@@ -482,3 +485,38 @@ def test_a_name_repaired_takes_the_case_its_russian_preposition_asks() -> None:
     output, findings = localised("de", "ru-RU", text, "Президент поговорил с Kasachstan.")
     assert output == "Президент поговорил с Казахстаном."
     assert [f.kind for f in findings] == ["name-spelling"]
+
+
+def test_a_bare_currency_in_a_later_sentence_is_read_with_the_whole_translation() -> None:
+    # The article names Minsk once; "2 roubles" two sentences on are Belarusian roubles on
+    # both sides, as the source's "2 рублей" is.
+    pipeline = make_pipeline(
+        "en-GB",
+        source="ru",
+        glossaries=bundled_glossaries(),
+        engines={("ru", "en"): _Sentences({
+            "В Minsk подорожал проезд.": "Fares rose in Minsk.",  # the name in its target form
+            "Новые монеты будут от 1 копейки до 2 рублей.":
+                "The new coins will range from 1 kopeck to 2 roubles.",
+        })},
+        article_date=date(2025, 9, 2),
+    )  # fmt: skip
+    result = pipeline.localise(
+        "В Минске подорожал проезд. Новые монеты будут от 1 копейки до 2 рублей."
+    )
+    assert (
+        result.text == "Fares rose in Minsk. The new coins will range from 1 kopeck to 2 roubles."
+    )
+    assert [f for f in result.report.findings if f.severity != "info"] == []
+
+
+class _Sentences:
+    """An engine double that writes a given translation of each sentence."""
+
+    description = "engine double"
+
+    def __init__(self, translations: dict[str, str]) -> None:
+        self.translations = translations
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        return [self.translations[s] for s in segments]

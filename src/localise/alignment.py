@@ -42,6 +42,7 @@ from .report import Report
 from .stages.entities import recogniser
 from .stages.facts import Check, Finding, same_fact
 from .stages.glossary import GlossaryValue
+from .stages.protect import apply_edits
 
 __all__ = ["aligned", "finding_units"]
 
@@ -187,7 +188,7 @@ def _finding_places(output: str, findings: Sequence[Finding]) -> list[Range | No
         {(f.start, f.end, f.written) for f in findings if f.written is not None and f.end}
     )
     sentence = findings[0].sentence if findings else output
-    if _applied(sentence, edits) != output:
+    if apply_edits(sentence, edits) != output:
         return [_search(output, f.written or f.found) if f.end else None for f in findings]
     places: list[Range | None] = []
     for finding in findings:
@@ -243,9 +244,3 @@ def _whole(form: str) -> str:
 def _search(output: str, text: str) -> Range | None:
     at = output.find(text) if text else -1
     return (at, at + len(text)) if at >= 0 else None
-
-
-def _applied(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
-    for start, end, written in sorted(edits, reverse=True):
-        text = text[:start] + written + text[end:]
-    return text

@@ -27,6 +27,7 @@ from .formats import format_for
 from .pipeline import Pipeline
 from .report import finding_json
 from .stages.facts import Finding
+from .stages.protect import apply_edits
 from .stages.segment import split_sentences
 from .textio import lines, read_text
 
@@ -137,7 +138,7 @@ def check_translation(
         target=target,
         findings=tuple(sorted(found, key=lambda f: f.line)),
         text=text,
-        fixed=_applied(text, edits),
+        fixed=apply_edits(text, edits),
     )
 
 
@@ -191,12 +192,6 @@ def _line_of(starts: Sequence[int], position: int) -> int:
         else:
             break
     return line + 1
-
-
-def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
-    for start, end, written in sorted(edits, reverse=True):
-        text = text[:start] + written + text[end:]
-    return text
 
 
 # -- aligning paragraphs -----------------------------------------------------------------

@@ -253,12 +253,13 @@ class Pipeline:
         outputs: list[str] = []
         checks: list[Check] = []
         findings: list[Finding] = []
+        context = "\n".join(translations)  # the whole translation, as `localise check` has it
         for segment, translation in zip(doc.segments, translations, strict=True):
             spans, _ = _for_engine(doc, segment, kinds=None)
             if _recogniser(doc.lang) is None:
                 spans = [s for s in spans if s.kind in ENGINE_KINDS]
             checked = checker.check(
-                translation, spans, article_date=doc.article_date, mode="engine"
+                translation, spans, article_date=doc.article_date, mode="engine", context=context
             )
             outputs.append(checked.text)
             checks.extend(checked.checks)

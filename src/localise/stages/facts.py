@@ -49,6 +49,7 @@ from .entities import DateValue, EntityRecogniser, MoneyValue, NumberValue, reco
 from .entities.lexicon import Lexicon, to_decimal
 from .glossary import GlossaryValue
 from .literals import find_literals
+from .protect import apply_edits, fitted
 from .render import EntityRenderer, number_text
 
 __all__ = ["Check", "Checked", "FactChecker", "Finding", "Mode", "Severity", "Status"]
@@ -174,12 +175,7 @@ class _Work:
     def edit(self, start: int, end: int, written: str) -> str:
         """Replace ``text[start:end]``, keeping the sentence's punctuation intact: a full stop
         that ended both an abbreviation and the sentence stays; none is doubled."""
-        found = self.text[start:end]
-        after = self.text[end : end + 1]
-        if found.endswith(".") and not written.endswith(".") and _ends_sentence(self.text, end):
-            written += "."
-        elif written.endswith(".") and after == ".":
-            written = written[:-1]
+        written = fitted(self.text, start, end, written)
         self.edits.append((start, end, written))
         self.claim(start, end)
         return written
@@ -239,7 +235,9 @@ class FactChecker:
         facts = [s for s in spans if s.kind in ("date", "money", "number")]
         self._facts(work, facts, article_date)
         edits = tuple(sorted(work.edits))
-        return Checked(_applied(text, work.edits), tuple(work.checks), tuple(work.findings), edits)
+        return Checked(
+            apply_edits(text, work.edits), tuple(work.checks), tuple(work.findings), edits
+        )
 
     # -- markup and names ------------------------------------------------------------------
 
@@ -331,13 +329,15 @@ class FactChecker:
     def _facts(self, work: _Work, spans: list[Span], article_date: date | None) -> None:
         found = [
             s
-            for s in self.recogniser(Doc(work.text, article_date=article_date)).spans
+            for s in self.recogniser(
+                Doc(work.text, article_date=article_date), context=work.context
+            ).spans
             if work.free(s.start, s.end)
         ]
         unmatched = self._by_value(work, spans, found)
         unmatched = [s for s in unmatched if not self._untranslated(work, s)]
         for reading in self.lenient if unmatched else ():
-            doc = reading(Doc(work.text, article_date=article_date))
+            doc = reading(Doc(work.text, article_date=article_date), context=work.context)
             second = [s for s in doc.spans if work.free(s.start, s.end)]
             unmatched = [s for s in unmatched if not self._digits_only(work, s, reading, second)]
         rest = [s for s in found if work.free(s.start, s.end)]
@@ -728,7 +728,7 @@ def _amount_in_phrase(
         else:
             digits = number_text(right / scale, renderer.locale)
             edits.append((start, end, digits))
-    return _applied(text, edits) if edits else None
+    return apply_edits(text, edits) if edits else None
 
 
 _FACTORS = (10**3, 10**6, 10**9, 10**12)
@@ -817,7 +817,7 @@ def _date_in_phrase(
             return None
     if not edits:
         return None
-    return _applied(text, sorted(set(edits)))
+    return apply_edits(text, sorted(set(edits)))
 
 
 def _inside(match: re.Match[str], others: list[re.Match[str]]) -> bool:
@@ -981,17 +981,6 @@ def _with_clitic(found: str, rendering: str) -> str:
         return rendering
     # The translation's own apostrophe, whichever form of the name was nearest.
     return re.sub(r"['’]s?\Z", "", rendering) + clitic.group()
-
-
-def _ends_sentence(text: str, position: int) -> bool:
-    rest = text[position:]
-    return not rest.strip() or bool(re.match(r"\s+[\"'„“«(\[–—-]*[A-ZÄÖÜА-ЯЁ]", rest))
-
-
-def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
-    for start, end, written in sorted(edits, reverse=True):
-        text = text[:start] + written + text[end:]
-    return text
 
 
 def _plain(text: str) -> str:

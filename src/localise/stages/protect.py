@@ -11,11 +11,12 @@ URL) are their own rendering; soft line breaks (``joins``) become spaces.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..doc import Span
 
-__all__ = ["ENGINE_KINDS", "protect"]
+__all__ = ["ENGINE_KINDS", "apply_edits", "fitted", "protect"]
 
 #: The spans whose rendering the engine gets in place of the source text.
 ENGINE_KINDS = frozenset({"name", "markup", "literal"})
@@ -34,7 +35,33 @@ def protect(
     position = offset
     for start, end, replacement in sorted(edits):
         parts.append(text[position - offset : start - offset])
-        parts.append(replacement)
+        parts.append(fitted(text, start - offset, end - offset, replacement))
         position = end
     parts.append(text[position - offset :])
     return "".join(parts)
+
+
+def fitted(text: str, start: int, end: int, written: str) -> str:
+    """``written`` to replace ``text[start:end]``, the sentence's punctuation kept intact: a
+    full stop that ended both an abbreviation and the sentence stays ("$300 Mio. Das" → "$300
+    million. Das"); none is doubled ("on Jan. 2." → "on 2 Jan.")."""
+    found = text[start:end]
+    if written == found:
+        return written
+    if found.endswith(".") and not written.endswith(".") and _ends_sentence(text, end):
+        return written + "."
+    if written.endswith(".") and text[end : end + 1] == ".":
+        return written[:-1]
+    return written
+
+
+def _ends_sentence(text: str, position: int) -> bool:
+    rest = text[position:]
+    return not rest.strip() or bool(re.match(r"\s+[\"'„“«(\[–—-]*[A-ZÄÖÜА-ЯЁ]", rest))
+
+
+def apply_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, written)`` edit made (non-overlapping)."""
+    for start, end, written in sorted(edits, reverse=True):
+        text = text[:start] + written + text[end:]
+    return text

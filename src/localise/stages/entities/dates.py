@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from .grammar import Grammar
 from .lexicon import Lexicon
-from .scan import Anchors, Found, scan
+from .scan import Anchors, Found, new_paragraph, new_sentence, scan
 from .values import DateKind, DateValue
 
 __all__ = ["find_dates", "settle_years"]
@@ -101,7 +101,7 @@ def settle_years(
                 and article_date is not None
                 and year != article_date.year
                 and this_year is not None
-                and this_year.search(text, *_sentence_around(text, f.start, f.end))
+                and _in_this_year(text, f, this_year)
             ):
                 year = article_date.year
             if year is None and article_date is None and f.date_kind.endswith("range"):
@@ -214,19 +214,15 @@ def _dated(
     )
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"'„“«(]*[^\W\d_])|\n\s*\n")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence holding ``text[start:end]`` (at most 400 characters each
-    way): from after the last sentence end before it to the first one after it."""
-    low = max(0, start - 400)
-    begin = low
-    for m in _SENTENCE_END.finditer(text, low, start):
-        if m.end() <= start:
-            begin = m.end()
-    after = _SENTENCE_END.search(text, end, end + 400)
-    return begin, after.end() if after is not None else min(len(text), end + 400)
+def _in_this_year(text: str, f: Found, this_year: re.Pattern[str]) -> bool:
+    """Whether a "this year" phrase stands in the date's sentence (at most 400 characters
+    away, no sentence or paragraph end between them)."""
+    for m in this_year.finditer(text, max(0, f.start - 400), f.end + 400):
+        # The gap between the phrase and the date ("2. Januar" itself has a full stop).
+        low, high = (m.end(), f.start) if m.start() < f.start else (f.end, m.start())
+        if not new_sentence(text, low, high) and not new_paragraph(text[low:high]):
+            return True
+    return False
 
 
 def _implied_year(

@@ -35,7 +35,7 @@ from babel.numbers import get_currency_precision
 from .extras import TERRITORIAL_NAMES, BareCurrency, Minor, Territory
 from .grammar import AmountWords, Grammar, Shape
 from .lexicon import Lexicon, territory_currency, to_decimal
-from .scan import Anchors, Found, scan
+from .scan import Anchors, Found, new_paragraph, new_sentence, scan
 from .values import DateValue, MoneyValue, NumberValue
 
 __all__ = ["amounts_of", "find_money", "imply_currencies", "settle_currencies", "signed"]
@@ -250,11 +250,18 @@ def _opens_a_change(text: str, start: int, lexicon: Lexicon) -> bool:
 
 
 def settle_currencies(
-    found: Sequence[Found], article_date: date | None, text: str, grammar: Grammar
+    found: Sequence[Found],
+    article_date: date | None,
+    text: str,
+    grammar: Grammar,
+    *,
+    cues_in: str | None = None,
 ) -> list[Found]:
     """The amounts whose currency depends on the article, settled (see the module docstring).
 
-    Without an article date, the latest explicit year in the text stands in for it.
+    Without an article date, the latest explicit year in the text stands in for it. A bare
+    currency word is settled by the mentions in ``cues_in`` (the whole article the text is
+    part of), else in the text.
     """
     when = article_date
     if when is None:
@@ -279,7 +286,7 @@ def settle_currencies(
         elif isinstance(f.value, MoneyValue) and isinstance(f.currency, BareCurrency):
             if cued is None:  # one search of the whole text, at the first bare word
                 cues = grammar.currency_cues
-                cued = cues is not None and cues.search(text) is not None
+                cued = cues is not None and cues.search(cues_in or text) is not None
             bare = f.currency
             code = bare.in_context if cued else bare.default
             if code in TERRITORIAL_NAMES.values():
@@ -390,16 +397,16 @@ def _implied(before: Found, f: Found, text: str, words: AmountWords) -> Found | 
     if value.unit is not None or not amount.currency:
         return None
     gap = text[before.end : f.start]
-    if _new_paragraph(gap):
+    if new_paragraph(gap):
         return None
     after = _word_after(text, f.end)
     lead = words.comparison_lead
     compared = after in words.comparisons or (
         lead is not None
         and lead.search(text, max(before.end, f.start - 24), f.start) is not None
-        and not _new_sentence(text, before.end, f.start)
+        and not new_sentence(text, before.end, f.start)
     )
-    if not compared and (value.kind != "scaled" or _new_sentence(text, before.end, f.start)):
+    if not compared and (value.kind != "scaled" or new_sentence(text, before.end, f.start)):
         return None
     if not compared and not _unit_free(text, f.end, after, words):
         return None
@@ -413,26 +420,9 @@ def _implied(before: Found, f: Found, text: str, words: AmountWords) -> Found | 
     return replace(f, kind="money", value=money)
 
 
-_SENTENCE = re.compile(r"[.!?…][\"'»”)]*\s+[\"'„“«(]*([^\W\d_])")
 _WORD_AFTER = re.compile(r"[ \u00a0\u202f\u2009]*([^\W\d_][\w’'-]*)")
 #: What may end a figure's clause: it leaves no room for a unit.
 _CLAUSE_END = frozenset(".,;:!?)]}»«\"“”„'’–—…\n")
-
-
-def _new_paragraph(gap: str) -> bool:
-    """A blank line, or a line break before a line that does not go on in lower case (a
-    hard-wrapped paragraph does)."""
-    for m in re.finditer(r"\n", gap):
-        rest = gap[m.end() :].lstrip(" \t\u00a0")
-        if not rest[:1].islower():
-            return True
-    return False
-
-
-def _new_sentence(text: str, start: int, end: int) -> bool:
-    """Whether a sentence ends between ``start`` and ``end`` (the full stop may be the one
-    ending the amount before, "$1,2 Mrd. Im Vorjahr ...")."""
-    return any(m.group(1).isupper() for m in _SENTENCE.finditer(text, max(0, start - 1), end))
 
 
 def _word_after(text: str, pos: int) -> str | None:

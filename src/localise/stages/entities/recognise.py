@@ -60,8 +60,11 @@ class EntityRecogniser:
     def __repr__(self) -> str:
         return f"EntityRecogniser({self.locale!s})"
 
-    def __call__(self, doc: Doc) -> Doc:
-        found = self.find(doc.text, doc.article_date)
+    def __call__(self, doc: Doc, *, context: str | None = None) -> Doc:
+        """The doc with its entities added; ``context`` is the whole text ``doc`` is part of,
+        whose mentions settle a bare currency word ("2 roubles" in a sentence of an article
+        about Minsk)."""
+        found = self.find(doc.text, doc.article_date, context=context)
         taken = doc.spans  # sorted, never overlapping: one bisection tells what is free
         starts = [span.start for span in taken]
 
@@ -77,17 +80,25 @@ class EntityRecogniser:
         return doc.with_spans(spans)
 
     def find(
-        self, text: str, article_date: date | None = None, *, dates_only: bool = False
+        self,
+        text: str,
+        article_date: date | None = None,
+        *,
+        dates_only: bool = False,
+        context: str | None = None,
     ) -> list[Found]:
-        """Every entity in the text, longest first among overlapping candidates."""
-        with localcontext() as context:
+        """Every entity in the text, longest first among overlapping candidates (``context``:
+        see :meth:`__call__`)."""
+        with localcontext() as decimals:
             # Exact: no figure of the text (times a scale word) is rounded.
             digits = sum(len(run) for run in _DIGIT_RUN.findall(text))
-            context.prec = max(context.prec, digits + 40)
-            found = self._find(text, article_date, dates_only=dates_only)
+            decimals.prec = max(decimals.prec, digits + 40)
+            found = self._find(text, article_date, dates_only=dates_only, context=context)
             return [f for f in found if _readable(f.value)]
 
-    def _find(self, text: str, article_date: date | None, *, dates_only: bool) -> list[Found]:
+    def _find(
+        self, text: str, article_date: date | None, *, dates_only: bool, context: str | None
+    ) -> list[Found]:
         lexicon, grammar = self.lexicon, self.grammar
         anchors = anchors_of(text, grammar.month_anchor)
         candidates = [*find_dates(text, anchors, grammar, lexicon)]
@@ -110,7 +121,7 @@ class EntityRecogniser:
             starts.insert(i, cand.start)
             chosen.insert(i, cand)
         dated = settle_years(chosen, article_date, text, grammar.this_year)
-        return settle_currencies(dated, article_date, text, grammar)
+        return settle_currencies(dated, article_date, text, grammar, cues_in=context)
 
 
 def _readable(value: object) -> bool:

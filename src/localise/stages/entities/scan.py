@@ -1,4 +1,5 @@
-"""What the date, money and number finders share: a found candidate, and scanning a shape.
+"""What the date, money and number finders share: a found candidate, scanning a shape, and
+where a sentence or paragraph ends.
 
 Speed: the digit runs and month names of a text are found once (:class:`Anchors`); each
 shape's pattern is tried only where one starts, and the words before it ("vom", "$") are
@@ -16,7 +17,7 @@ from .extras import BareCurrency, Territory
 from .grammar import Shape
 from .values import DateKind, DateValue, MoneyValue, NumberValue
 
-__all__ = ["Anchors", "Found", "Territory", "anchors_of", "scan"]
+__all__ = ["Anchors", "Found", "Territory", "anchors_of", "new_paragraph", "new_sentence", "scan"]
 
 
 @dataclass(frozen=True)
@@ -98,3 +99,22 @@ def scan(shape: Shape, text: str, anchors: Anchors) -> Iterator[tuple[int, re.Ma
                 start, preposition = before.start(), True
         end = m.end()
         yield start, m, preposition
+
+
+_SENTENCE = re.compile(r"[.!?…][\"'»”)]*\s+[\"'„“«(]*([^\W\d_])")
+
+
+def new_paragraph(gap: str) -> bool:
+    """A blank line, or a line break before a line that does not go on in lower case (a
+    hard-wrapped paragraph does)."""
+    for m in re.finditer(r"\n", gap):
+        rest = gap[m.end() :].lstrip(" \t\u00a0")
+        if not rest[:1].islower():
+            return True
+    return False
+
+
+def new_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` (the full stop may be the one
+    ending the amount before, "$1,2 Mrd. Im Vorjahr ...")."""
+    return any(m.group(1).isupper() for m in _SENTENCE.finditer(text, max(0, start - 1), end))

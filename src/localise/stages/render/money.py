@@ -12,6 +12,7 @@ from babel.numbers import get_currency_name, get_currency_symbol
 from ...config import StyleRules
 from ..entities import MoneyValue, NumberValue
 from ..entities.extras import BARE, TERRITORIAL_NAMES, Extras
+from ..entities.lexicon import territory_currency
 from .numerals import number_text, percent_text, plain, plus_sign, scale_word
 
 __all__ = ["AmountWriter"]
@@ -103,7 +104,7 @@ class AmountWriter:
             if unit.of == value.currency or (
                 unit.of == BARE
                 and bare is not None
-                and value.currency in (bare.default, _current(bare.in_context))
+                and value.currency in (bare.default, _today(bare.in_context))
             ):
                 hundredths = plain(value.amounts[0] * 100)
                 form = unit.forms.get(self.locale.plural_form(hundredths))
@@ -170,9 +171,10 @@ class AmountWriter:
         return numbers[0] if len(numbers) == 1 else _RANGE.format(*numbers)
 
 
-def _current(territory: str) -> str:
-    """The currency a territory's bare word names today ("BY": BYN)."""
-    return next((c for c, t in TERRITORIAL_NAMES.items() if t == territory), territory)
+def _today(named: str) -> str:
+    """The currency a bare word's context names today: a territory's legal tender ("BY":
+    BYN), else the code itself."""
+    return territory_currency(named, None) if named in TERRITORIAL_NAMES.values() else named
 
 
 def _symbolised(symbol: str, digits: str) -> str:
